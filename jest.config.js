@@ -1,0 +1,26 @@
+/**
+ * One Jest run, three projects:
+ *  - unit:    pure TypeScript (rules, model, DAX generator, dataset), Node environment
+ *  - dom:     the visual in jsdom with powerbi-visuals-utils-testutils host mocks
+ *  - browser: the packaged visual in headless Chromium (playwright-core), needs dist/*.pbiviz
+ * d3 and the powerbi-visuals-utils packages ship ES modules, so they are transformed too.
+ */
+const esmPackages = [
+    "d3-[a-z-]+", "internmap", "lodash-es",
+    "powerbi-visuals-utils-[a-z]+",
+];
+const transform = {
+    "^.+\\.[tj]sx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: false }],
+};
+const common = {
+    transform,
+    transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join("|")})/)`],
+    moduleFileExtensions: ["ts", "js", "json"],
+};
+module.exports = {
+    projects: [
+        { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/tests/unit/**/*.test.ts", "<rootDir>/tests/dax/**/*.test.ts", "<rootDir>/tests/sample/**/*.test.ts"] },
+        { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/tests/visual/**/*.test.ts"] },
+        { ...common, displayName: "browser", testEnvironment: "node", testMatch: ["<rootDir>/tests/browser/**/*.test.ts"], testTimeout: 120000 },
+    ],
+};

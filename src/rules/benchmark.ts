@@ -1,0 +1,124 @@
+import { Polarity } from "./polarity";
+import { epsilonFor, roundOrNull, toNumber } from "./values";
+
+/** Comparison with a benchmark (England, region, statistical neighbours). */
+export type Comparison = "better" | "similar" | "worse" | "higher" | "lower";
+
+export interface ComparisonInput {
+    readonly actual: unknown;
+    readonly benchmark: unknown;
+    readonly polarity: Polarity | null;
+    readonly decimals?: number | null;
+    /** Differences no larger than this are "similar" (default 0 at the shown precision). */
+    readonly similarity?: unknown;
+}
+
+/**
+ * Better / Similar / Worse for High and Low; Higher / Similar / Lower for None, Range (a
+ * benchmark has no target to be close to) and an unrecognised polarity. `null` when either
+ * value is missing.
+ */
+export function compareToBenchmark(input: ComparisonInput): Comparison | null {
+    const actual = roundOrNull(toNumber(input.actual), input.decimals);
+    const benchmark = roundOrNull(toNumber(input.benchmark), input.decimals);
+    if (actual === null || benchmark === null) return null;
+    const difference = actual - benchmark;
+    const similarity = Math.max(0, toNumber(input.similarity) ?? 0);
+    if (Math.abs(difference) <= similarity + epsilonFor(benchmark)) return "similar";
+    const higher = difference > 0;
+    switch (input.polarity) {
+        case "High": return higher ? "better" : "worse";
+        case "Low": return higher ? "worse" : "better";
+        default: return higher ? "higher" : "lower";
+    }
+}
+
+export type QuartileBand = "A" | "B" | "C" | "D";
+
+export interface BandInput {
+    readonly value: unknown;
+    readonly q1: unknown;
+    readonly median: unknown;
+    readonly q3: unknown;
+    readonly polarity: Polarity | null;
+    readonly decimals?: number | null;
+}
+
+/**
+ * DfE LAIT quartile band (A is best). High: > Q3 A, (Q2, Q3] B, (Q1, Q2] C, <= Q1 D.
+ * Low: <= Q1 A, (Q1, Q2] B, (Q2, Q3] C, > Q3 D. No band for None, Range or an unrecognised
+ * polarity, when the value or any cut point is missing, or when the cut points are out of order.
+ * Values and cut points are compared at the shown precision.
+ */
+export function quartileBand(input: BandInput): QuartileBand | null {
+    if (input.polarity !== "High" && input.polarity !== "Low") return null;
+    const value = roundOrNull(toNumber(input.value), input.decimals);
+    const q1 = roundOrNull(toNumber(input.q1), input.decimals);
+    const q2 = roundOrNull(toNumber(input.median), input.decimals);
+    const q3 = roundOrNull(toNumber(input.q3), input.decimals);
+    if (value === null || q1 === null || q2 === null || q3 === null) return null;
+    if (q1 > q2 || q2 > q3) return null;
+    const eps = epsilonFor(q2);
+    /** value strictly above the cut point (differences within eps count as equal). */
+    const above = (cut: number): boolean => value - cut > eps;
+    if (input.polarity === "High") {
+        if (above(q3)) return "A";
+        if (above(q2)) return "B";
+        if (above(q1)) return "C";
+        return "D";
+    }
+    if (!above(q1)) return "A";
+    if (!above(q2)) return "B";
+    if (!above(q3)) return "C";
+    return "D";
+}
+
+/**
+ * Rank every value among authorities: 1 is best, High descending, Low ascending, ties share the
+ * lowest number ("Olympic" ranking), missing values unranked (null). No ranks for None, Range or
+ * an unrecognised polarity.
+ */
+export function rankValues(values: readonly unknown[], polarity: Polarity | null): (number | null)[] {
+    const numbers = values.map(toNumber);
+    if (polarity !== "High" && polarity !== "Low") return numbers.map(() => null);
+    const present = numbers.filter((n): n is number => n !== null);
+    return numbers.map(n => {
+        if (n === null) return null;
+        const better = present.filter(other => (polarity === "High" ? other > n : other < n)).length;
+        return better + 1;
+    });
+}
+
+export interface Quartiles {
+    readonly min: number;
+    readonly q1: number;
+    readonly median: number;
+    readonly q3: number;
+    readonly max: number;
+    readonly count: number;
+}
+
+/** One percentile by linear interpolation, as Excel PERCENTILE.INC and DAX PERCENTILE.INC. */
+export function percentileInc(sortedAscending: readonly number[], p: number): number {
+    const n = sortedAscending.length;
+    if (n === 0) throw new RangeError("percentileInc needs at least one value");
+    const position = (n - 1) * p;
+    const lower = Math.floor(position);
+    const upper = Math.min(lower + 1, n - 1);
+    const fraction = position - lower;
+    return sortedAscending[lower] + fraction * (sortedAscending[upper] - sortedAscending[lower]);
+}
+
+/** Quartiles of the present values (QUARTILE.INC); null when none are present. */
+export function quartiles(values: readonly unknown[]): Quartiles | null {
+    const sorted = values.map(toNumber).filter((n): n is number => n !== null).sort((a, b) => a - b);
+    if (sorted.length === 0) return null;
+    return {
+        min: sorted[0],
+        q1: percentileInc(sorted, 0.25),
+        median: percentileInc(sorted, 0.5),
+        q3: percentileInc(sorted, 0.75),
+        max: sorted[sorted.length - 1],
+        count: sorted.length,
+    };
+}

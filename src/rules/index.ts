@@ -1,0 +1,12 @@
+/**
+ * The rating rules (../docs/rating-rules.md summarises them; the specification is
+ * rating-rules.md in the project's shared folder). Pure functions: no DOM, no Power BI.
+ * The visual (src/model) and the DAX generator (dax/) both use this module.
+ */
+export * from "./values";
+export * from "./polarity";
+export * from "./status";
+export * from "./direction";
+export * from "./benchmark";
+export * from "./precision";
+export * from "./gap";

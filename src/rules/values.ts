@@ -1,0 +1,52 @@
+/**
+ * Value normalisation shared by every rule.
+ *
+ * rating-rules.md: "blank, null, NaN, text or infinity count as missing". Only finite
+ * JavaScript numbers are values; everything else is `null` (missing). Numeric text is
+ * missing too: a model that delivers "85" as text has a data-type problem the visual
+ * should show rather than hide.
+ */
+export function toNumber(value: unknown): number | null {
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Round half away from zero, as DAX `ROUND` and Excel do.
+ *
+ * The scaled value is first cut to 15 significant digits so that a stored 1.005 (really
+ * 1.00499999999999989...) rounds to 1.01 as a person (and Excel) expects. `decimals` may be
+ * negative (round to tens, hundreds ...). `null`/`undefined` decimals leave the value as it is.
+ */
+export function roundHalfAwayFromZero(value: number, decimals: number | null | undefined): number {
+    if (decimals === null || decimals === undefined || !Number.isFinite(decimals)) {
+        return value;
+    }
+    const d = Math.trunc(decimals);
+    const factor = Math.pow(10, Math.abs(d));
+    const magnitude = Math.abs(value);
+    const scaled = d >= 0 ? magnitude * factor : magnitude / factor;
+    const cleaned = Number(scaled.toPrecision(15));
+    const rounded = Math.round(cleaned);
+    const back = d >= 0 ? rounded / factor : rounded * factor;
+    const signed = value < 0 ? -back : back;
+    // Avoid returning -0, which prints as "-0" in some formatters.
+    return signed === 0 ? 0 : signed;
+}
+
+/** Round a possibly-missing value; missing stays missing. */
+export function roundOrNull(value: number | null, decimals: number | null | undefined): number | null {
+    return value === null ? null : roundHalfAwayFromZero(value, decimals);
+}
+
+/**
+ * The size of difference treated as zero: 1e-9 of the reference's magnitude, and never less
+ * than 1e-9 (so a target of 0 still absorbs floating-point noise such as 0.1 + 0.2 - 0.3).
+ * rating-rules.md asks for "1e-9 of the target's magnitude"; the floor of 1e-9 is this
+ * project's documented addition (docs/rating-decisions.md).
+ */
+export const RELATIVE_EPSILON = 1e-9;
+
+export function epsilonFor(reference: number | null): number {
+    const magnitude = reference === null ? 0 : Math.abs(reference);
+    return RELATIVE_EPSILON * Math.max(magnitude, 1);
+}
