@@ -1,0 +1,36 @@
+import powerbi from "powerbi-visuals-api";
+import ISelectionId = powerbi.visuals.ISelectionId;
+import VisualTooltipDataItem = powerbi.extensibility.VisualTooltipDataItem;
+
+/**
+ * The contract between rendering (src/render, src/visual.ts) and interaction (src/interaction).
+ * Rendering draws the tiles and hands over, after every update, one InteractiveTile per tile
+ * element in reading order; interaction attaches selection, keyboard, tooltip and context-menu
+ * behaviour to them. Neither side reaches into the other's DOM beyond what is listed here.
+ */
+export interface InteractiveTile {
+    /** The tile's root element (carries data-kpi, data-status ... and tabindex). */
+    readonly element: HTMLElement;
+    /** Stable key for the KPI (its name as shown in data-kpi). */
+    readonly key: string;
+    /** Selection id of the KPI (category scope), or undefined when no kpi field is bound. */
+    readonly selectionId: ISelectionId | undefined;
+    /** Tooltip lines built by the model: status explained in words, target, gap, benchmarks ... */
+    readonly tooltipItems: readonly VisualTooltipDataItem[];
+    /** True when another visual's highlight leaves this KPI out (draw dimmed). */
+    readonly dimmedByHighlight: boolean;
+}
+
+export interface InteractionOptions {
+    /** host.hostCapabilities.allowInteractions: false on dashboard tiles: no selection, tooltips stay. */
+    readonly allowInteractions: boolean;
+    /** True while the host is in high-contrast mode (selection is shown by outline, not opacity). */
+    readonly highContrast: boolean;
+}
+
+/** Class names that interaction toggles and style/visual.less draws. */
+export const INTERACTION_CLASSES = {
+    selected: "is-selected",
+    dimmed: "is-dimmed",
+    focused: "is-focused",
+} as const;
