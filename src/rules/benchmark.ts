@@ -24,7 +24,9 @@ export function compareToBenchmark(input: ComparisonInput): Comparison | null {
     if (actual === null || benchmark === null) return null;
     const difference = actual - benchmark;
     const similarity = Math.max(0, toNumber(input.similarity) ?? 0);
-    if (Math.abs(difference) <= similarity + epsilonFor(benchmark)) return "similar";
+    // The noise allowance uses the larger magnitude, so swapping the two values mirrors the answer.
+    const eps = epsilonFor(Math.max(Math.abs(actual), Math.abs(benchmark)));
+    if (Math.abs(difference) <= similarity + eps) return "similar";
     const higher = difference > 0;
     switch (input.polarity) {
         case "High": return higher ? "better" : "worse";
@@ -81,11 +83,21 @@ export function quartileBand(input: BandInput): QuartileBand | null {
 export function rankValues(values: readonly unknown[], polarity: Polarity | null): (number | null)[] {
     const numbers = values.map(toNumber);
     if (polarity !== "High" && polarity !== "Low") return numbers.map(() => null);
-    const present = numbers.filter((n): n is number => n !== null);
+    // Best first; a value's rank is one more than the number of values strictly better than it,
+    // which is the position of the first of its equals in this order.
+    const best = numbers.filter((n): n is number => n !== null)
+        .sort((a, b) => (polarity === "High" ? b - a : a - b));
+    const isBetter = (other: number, n: number): boolean => (polarity === "High" ? other > n : other < n);
     return numbers.map(n => {
         if (n === null) return null;
-        const better = present.filter(other => (polarity === "High" ? other > n : other < n)).length;
-        return better + 1;
+        let lo = 0;
+        let hi = best.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (isBetter(best[mid], n)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo + 1;
     });
 }
 
@@ -98,10 +110,15 @@ export interface Quartiles {
     readonly count: number;
 }
 
-/** One percentile by linear interpolation, as Excel PERCENTILE.INC and DAX PERCENTILE.INC. */
+/**
+ * One percentile by linear interpolation, as Excel PERCENTILE.INC and DAX PERCENTILE.INC (R type 7):
+ * position (n - 1) x p in the ascending list, interpolated between its neighbours. Throws, as Excel
+ * gives #NUM!, for an empty list or p outside 0..1.
+ */
 export function percentileInc(sortedAscending: readonly number[], p: number): number {
     const n = sortedAscending.length;
     if (n === 0) throw new RangeError("percentileInc needs at least one value");
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`percentileInc needs 0 <= p <= 1, got ${p}`);
     const position = (n - 1) * p;
     const lower = Math.floor(position);
     const upper = Math.min(lower + 1, n - 1);

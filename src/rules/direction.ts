@@ -35,8 +35,8 @@ export function isJudgedDirection(direction: Direction): boolean {
 
 /**
  * Direction of travel against the previous period (rating-rules.md). High: up is improving.
- * Low: down is improving. Range: improving when the distance to target shrank (needs a target;
- * without one, movement is described neutrally). None or unrecognised polarity: increasing /
+ * Low: down is improving. Range: improving when the distance to target shrank, worsening when it
+ * grew, and described neutrally when it stayed the same or there is no target. None or unrecognised polarity: increasing /
  * decreasing, never judged.
  */
 export function rateDirection(input: DirectionInput): DirectionResult {
@@ -73,7 +73,9 @@ export function rateDirection(input: DirectionInput): DirectionResult {
             const rangeEps = epsilonFor(target);
             if (now < before - rangeEps) direction = "improving";
             else if (now > before + rangeEps) direction = "worsening";
-            else direction = "no-change";
+            // Crossed the target and ended as far from it as before: the number moved, so
+            // "no change" would be untrue; describe it neutrally (docs/rating-decisions.md).
+            else direction = neutral;
             break;
         }
         default:

@@ -1,3 +1,5 @@
+import { describeValue } from "./values";
+
 /**
  * Polarity: which way is good.
  *
@@ -43,7 +45,7 @@ export function parsePolarity(value: unknown): PolarityParse {
         return { ok: false, raw: String(value) };
     }
     if (typeof value !== "string") {
-        return { ok: false, raw: String(value) };
+        return { ok: false, raw: describeValue(value) };
     }
     const key = value.trim().replace(/\s+/g, " ").toLowerCase();
     const polarity = SPELLINGS.get(key);

@@ -37,6 +37,24 @@ function stripLiterals(section: string): string {
     return out;
 }
 
+/** The first (positive) section of a format string; a ";" inside quotes or after "\\" is text. */
+function firstSection(format: string): string {
+    let quote: string | null = null;
+    for (let i = 0; i < format.length; i++) {
+        const c = format[i];
+        if (quote !== null) {
+            if (c === quote) quote = null;
+        } else if (c === "\\") {
+            i++;
+        } else if (c === "\"" || c === "'") {
+            quote = c;
+        } else if (c === ";") {
+            return format.slice(0, i);
+        }
+    }
+    return format;
+}
+
 /**
  * Read the precision of a Power BI (.NET / Excel style) format string: "0.0%", "#,0.00",
  * "0", "0.0 \"pts\"", "#,0,\"k\"", "0.0%;-0.0%;0.0%" (first section is used), standard
@@ -54,15 +72,18 @@ export function precisionFromFormat(format: string | null | undefined): FormatPr
         const percent = letter === "P";
         return { shownDecimals: digits, storedDecimals: storedDecimals(digits, percent), scale: percent ? "percent" : "none" };
     }
-    const section = stripLiterals(trimmed.split(";")[0]);
+    const section = stripLiterals(firstSection(trimmed));
     if (/[eE][+-]/.test(section)) return null;
     if (!/[0#]/.test(section)) return null;
-    if (/[dmyhs]/i.test(section.replace(/[eE][+-]/g, ""))) return null;
+    // Date and time formats ("dd/mm/yyyy", "hh:mm:ss.000"). Single letters are literal text in a
+    // number format, as Power BI shows them: "0.0 pts", "0 days", "0.0 mm" are numbers.
+    if (/yy|dd|hh|:/i.test(section)) return null;
     const point = section.indexOf(".");
     const integerPart = point === -1 ? section : section.slice(0, point);
     const fractionPart = point === -1 ? "" : section.slice(point + 1);
     const shown = (fractionPart.match(/[0#]/g) ?? []).length;
-    // Thousands scaling: each comma straight before the decimal point (or the end) divides by 1,000.
+    // Thousands scaling: each comma straight before the decimal point (or the end of the number)
+    // divides by 1,000. Commas after the decimal point do not scale (as Power BI's formatter).
     const trailingCommas = /,+$/.exec(integerPart.replace(/[^0#,]/g, ""));
     const thousands = trailingCommas ? trailingCommas[0].length : 0;
     const scale = section.includes("%") ? "percent" : section.includes("\u2030") ? "permille" : "none";

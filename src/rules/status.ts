@@ -1,5 +1,5 @@
-import { Polarity } from "./polarity";
-import { epsilonFor, roundOrNull, toNumber } from "./values";
+import { POLARITIES, Polarity } from "./polarity";
+import { describeValue, epsilonFor, roundOrNull, toNumber } from "./values";
 
 /**
  * A KPI's status. The strings double as the visual's `data-status` hook values.
@@ -89,11 +89,16 @@ export type OverrideParse =
  */
 export function parseStatusOverride(value: unknown): OverrideParse {
     if (value === null || value === undefined) return { kind: "none" };
-    if (typeof value !== "string") return { kind: "unrecognised", raw: String(value) };
+    if (typeof value !== "string") return { kind: "unrecognised", raw: describeValue(value) };
     const key = value.trim().replace(/\s+/g, " ").toLowerCase();
     if (key === "") return { kind: "none" };
     const status = OVERRIDE_SPELLINGS.get(key);
     return status ? { kind: "status", status } : { kind: "unrecognised", raw: value };
+}
+
+/** The polarity when it is one of the four; anything else (null, a stray string) is not recognised. */
+function knownPolarity(value: unknown): Polarity | null {
+    return (POLARITIES as readonly unknown[]).includes(value) ? value as Polarity : null;
 }
 
 /** Tolerances below zero are meaningless; they count as missing. */
@@ -122,7 +127,7 @@ export function rateStatus(input: StatusInput): StatusResult {
         return { ...base, status: "unrecognised", reason: "override-unrecognised", unrecognisedText: override.raw };
     }
     if (actual === null) return { ...base, status: "no-data", reason: "no-data" };
-    const polarity = input.polarity;
+    const polarity = knownPolarity(input.polarity);
     if (polarity === null) return { ...base, status: "unrecognised", reason: "polarity-unrecognised" };
     if (polarity === "None") return { ...base, status: "not-rated", reason: "polarity-none" };
 
@@ -181,6 +186,26 @@ export function toleranceWidth(input: Pick<StatusInput, "tolerance" | "tolerance
     const tolerance = nonNegative(input.tolerance);
     if (tolerance === null) return null;
     return input.toleranceKind === "relative" ? tolerance * Math.abs(roundedTarget) : tolerance;
+}
+
+/** The tolerance to rate with when a KPI may carry both an absolute and a relative one. */
+export interface ResolvedTolerance {
+    readonly tolerance: number | null;
+    readonly toleranceKind: ToleranceKind;
+}
+
+/**
+ * Choose between an absolute tolerance (same unit as the actual) and a relative one (a fraction
+ * of |target|, 0.05 = 5%) when both may be bound, as in the visual's `tolerance` and
+ * `tolerancePct` roles. A usable absolute tolerance wins; a missing or negative one falls back
+ * to the relative one; with neither, no tolerance (docs/rating-decisions.md).
+ */
+export function resolveTolerance(absolute: unknown, relative: unknown): ResolvedTolerance {
+    const abs = nonNegative(absolute);
+    if (abs !== null) return { tolerance: abs, toleranceKind: "absolute" };
+    const rel = nonNegative(relative);
+    if (rel !== null) return { tolerance: rel, toleranceKind: "relative" };
+    return { tolerance: null, toleranceKind: "absolute" };
 }
 
 /**

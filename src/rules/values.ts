@@ -18,20 +18,27 @@ export function toNumber(value: unknown): number | null {
  * negative (round to tens, hundreds ...). `null`/`undefined` decimals leave the value as it is.
  */
 export function roundHalfAwayFromZero(value: number, decimals: number | null | undefined): number {
-    if (decimals === null || decimals === undefined || !Number.isFinite(decimals)) {
+    if (decimals === null || decimals === undefined || !Number.isFinite(decimals) || !Number.isFinite(value)) {
         return value;
     }
+    if (value === 0) return 0;
     const d = Math.trunc(decimals);
     const factor = Math.pow(10, Math.abs(d));
     const magnitude = Math.abs(value);
     const scaled = d >= 0 ? magnitude * factor : magnitude / factor;
-    const cleaned = Number(scaled.toPrecision(15));
+    // So large at this precision that there is nothing after the rounding position to drop.
+    if (!Number.isFinite(scaled) || scaled >= MAX_EXACT_SCALED) return value;
+    // Cut to 15 significant digits only while that cannot touch the integer part.
+    const cleaned = scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled;
     const rounded = Math.round(cleaned);
+    if (rounded === 0) return 0;
     const back = d >= 0 ? rounded / factor : rounded * factor;
-    const signed = value < 0 ? -back : back;
-    // Avoid returning -0, which prints as "-0" in some formatters.
-    return signed === 0 ? 0 : signed;
+    if (!Number.isFinite(back)) return value;
+    return value < 0 ? -back : back;
 }
+
+/** From 2^53 on every double is a whole number: rounding to the units (or finer) changes nothing. */
+const MAX_EXACT_SCALED = 9007199254740992;
 
 /** Round a possibly-missing value; missing stays missing. */
 export function roundOrNull(value: number | null, decimals: number | null | undefined): number | null {
@@ -49,4 +56,17 @@ export const RELATIVE_EPSILON = 1e-9;
 export function epsilonFor(reference: number | null): number {
     const magnitude = reference === null ? 0 : Math.abs(reference);
     return RELATIVE_EPSILON * Math.max(magnitude, 1);
+}
+
+/**
+ * Text for any value, for "not recognised" messages. Never throws (objects without a prototype
+ * or with a throwing `toString` are described by their type).
+ */
+export function describeValue(value: unknown): string {
+    if (typeof value === "string") return value;
+    try {
+        return String(value);
+    } catch {
+        return `[${typeof value}]`;
+    }
 }
