@@ -33,4 +33,6 @@ export const INTERACTION_CLASSES = {
     selected: "is-selected",
     dimmed: "is-dimmed",
     focused: "is-focused",
+    /** On the root element while any tile is selected. */
+    hasSelection: "has-selection",
 } as const;

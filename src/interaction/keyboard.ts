@@ -1,0 +1,148 @@
+import { INTERACTION_CLASSES, InteractiveTile } from "./contract";
+import { boxOf, verticalNeighbour } from "./gridGeometry";
+import { TileLookup } from "./tileLookup";
+
+/** What a key press on a tile can ask the rest of the interaction layer to do. */
+export interface KeyboardActions {
+    select(tile: InteractiveTile, additive: boolean): void;
+    clearSelection(): void;
+    openContextMenu(event: KeyboardEvent, tile: InteractiveTile): void;
+    focused(tile: InteractiveTile, byKeyboard: boolean): void;
+    blurred(): void;
+}
+
+/**
+ * Keyboard access to the tiles with a roving tab stop: the grid is one stop in the Tab order
+ * (landing on the tile last visited, the first tile at the start), arrow keys move between tiles
+ * in reading order, Home/End jump to the first/last tile, Enter or Space select (with Ctrl, Cmd or
+ * Shift: add to the selection), Menu or Shift+F10 opens the context menu, and Escape clears the
+ * selection and takes focus off the tiles.
+ */
+export class TileKeyboard {
+    private activeKey: string | undefined;
+    /** The tile that had focus when the last focus event came in, until focus leaves the tiles. */
+    private focusedKey: string | undefined;
+    private pointerPressed = false;
+    /** Whether the focused tile was reached by keyboard (and so shows the focus ring). */
+    private ringVisible = false;
+    /** True while focus is being put back on a redrawn tile (not a new visit: no tooltip). */
+    private restoring = false;
+
+    constructor(private readonly lookup: TileLookup, private readonly actions: KeyboardActions) { }
+
+    /** After a re-render: reset the tab stops and, if the focused tile was redrawn, focus it again. */
+    afterBind(): void {
+        const tiles = this.lookup.tiles;
+        if (this.lookup.byKey(this.activeKey) === undefined) this.activeKey = tiles[0]?.key;
+        this.applyTabStops();
+        const refocus = this.lookup.byKey(this.focusedKey);
+        const doc = refocus?.element.ownerDocument;
+        const focusLost = doc !== undefined && (doc.activeElement === null || doc.activeElement === doc.body);
+        if (refocus !== undefined && focusLost) {
+            this.restoring = true;
+            try {
+                refocus.element.focus();
+            } finally {
+                this.restoring = false;
+            }
+        } else if (refocus === undefined) {
+            this.focusedKey = undefined;
+        }
+        for (const tile of tiles) {
+            const focused = this.ringVisible && tile.key === this.focusedKey && tile.element === tile.element.ownerDocument.activeElement;
+            tile.element.classList.toggle(INTERACTION_CLASSES.focused, focused);
+        }
+    }
+
+    /** Between pointer down and up, a focus change comes from the pointer, not the keyboard. */
+    pointerDown(): void {
+        this.pointerPressed = true;
+    }
+
+    pointerUp(): void {
+        this.pointerPressed = false;
+    }
+
+    focusIn(tile: InteractiveTile | undefined): void {
+        const byKeyboard = !this.pointerPressed;
+        this.pointerPressed = false;
+        if (tile === undefined) return;
+        this.activeKey = tile.key;
+        this.focusedKey = tile.key;
+        if (this.restoring) return;
+        this.ringVisible = byKeyboard;
+        this.applyTabStops();
+        // The focus ring is for keyboard users; a click shows selection instead.
+        tile.element.classList.toggle(INTERACTION_CLASSES.focused, byKeyboard);
+        this.actions.focused(tile, byKeyboard);
+    }
+
+    focusOut(tile: InteractiveTile | undefined, next: EventTarget | null): void {
+        tile?.element.classList.remove(INTERACTION_CLASSES.focused);
+        if (this.lookup.fromEventTarget(next) === undefined) {
+            this.focusedKey = undefined;
+            this.actions.blurred();
+        }
+    }
+
+    keyDown(event: KeyboardEvent, tile: InteractiveTile | undefined): void {
+        if (tile === undefined || event.altKey) return;
+        const additive = event.ctrlKey || event.metaKey || event.shiftKey;
+        const tiles = this.lookup.tiles;
+        const index = this.lookup.indexOf(tile);
+        switch (event.key) {
+            case "ArrowRight":
+                return this.moveTo(event, index + 1);
+            case "ArrowLeft":
+                return this.moveTo(event, index - 1);
+            case "ArrowDown":
+                return this.moveTo(event, verticalNeighbour(tiles.map(t => boxOf(t.element)), index, 1));
+            case "ArrowUp":
+                return this.moveTo(event, verticalNeighbour(tiles.map(t => boxOf(t.element)), index, -1));
+            case "Home":
+                return this.moveTo(event, 0);
+            case "End":
+                return this.moveTo(event, tiles.length - 1);
+            case "Enter":
+            case " ":
+            case "Spacebar":
+                event.preventDefault();
+                return this.actions.select(tile, additive);
+            case "Escape":
+            case "Esc":
+                event.preventDefault();
+                this.actions.clearSelection();
+                this.leave(tile);
+                return;
+            case "ContextMenu":
+                return this.actions.openContextMenu(event, tile);
+            case "F10":
+                if (event.shiftKey) this.actions.openContextMenu(event, tile);
+                return;
+            default:
+                return;
+        }
+    }
+
+    private moveTo(event: KeyboardEvent, index: number): void {
+        event.preventDefault();
+        const tiles = this.lookup.tiles;
+        const target = tiles[Math.min(tiles.length - 1, Math.max(0, index))];
+        if (target === undefined) return;
+        this.activeKey = target.key;
+        this.applyTabStops();
+        target.element.focus();
+    }
+
+    private leave(tile: InteractiveTile): void {
+        tile.element.classList.remove(INTERACTION_CLASSES.focused);
+        this.focusedKey = undefined;
+        tile.element.blur();
+    }
+
+    private applyTabStops(): void {
+        for (const tile of this.lookup.tiles) {
+            tile.element.tabIndex = tile.key === this.activeKey ? 0 : -1;
+        }
+    }
+}
