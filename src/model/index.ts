@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./roles";
+export { buildViewModel, SUMMARY_ORDER } from "./buildViewModel";
+export type { ModelContext, SelectionIdFactory } from "./buildViewModel";
+export { NumberText } from "./numberText";

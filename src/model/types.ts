@@ -1,0 +1,93 @@
+import powerbi from "powerbi-visuals-api";
+import { Comparison, Direction, GapResult, Movement, Polarity, QuartileBand, Status, StatusReason } from "../rules";
+import { RoleName } from "./roles";
+
+import ISelectionId = powerbi.visuals.ISelectionId;
+import VisualTooltipDataItem = powerbi.extensibility.VisualTooltipDataItem;
+
+/** One period of a KPI's series (sparkline), in time order. */
+export interface PeriodPoint {
+    readonly label: string;
+    readonly actual: number | null;
+    readonly target: number | null;
+}
+
+export type BenchmarkKind = "england" | "region" | "neighbours";
+
+export interface BenchmarkMarker {
+    readonly kind: BenchmarkKind;
+    readonly value: number;
+    readonly text: string;
+    readonly comparison: Comparison | null;
+}
+
+export interface BenchmarkView {
+    /** Quartile cut points, all three present and in order, or null. */
+    readonly quartiles: { readonly q1: number; readonly median: number; readonly q3: number } | null;
+    readonly band: QuartileBand | null;
+    readonly markers: readonly BenchmarkMarker[];
+    /** The council's own (current) value. */
+    readonly own: number | null;
+    /** Lower values are better: the strip runs from high (worst) on the left to low (best). */
+    readonly reversed: boolean;
+    /** "12th of 152", or null without a rank. */
+    readonly rankText: string | null;
+}
+
+export interface KpiTile {
+    /** Stable key: the KPI name as shown (duplicate names merge into one tile). */
+    readonly key: string;
+    readonly name: string;
+    readonly group: string | null;
+    /** Order the KPI first appeared in the data. */
+    readonly deliveredIndex: number;
+    readonly period: string | null;
+    readonly actual: number | null;
+    readonly actualText: string;
+    readonly target: number | null;
+    readonly targetText: string | null;
+    readonly gap: GapResult | null;
+    /** "4.5 pts below target", "On target", or null without a target. */
+    readonly gapText: string | null;
+    readonly status: Status;
+    readonly statusReason: StatusReason;
+    readonly statusLabel: string;
+    /** Rating-rules "Tooltips" sentence: reason, polarity, direction. */
+    readonly statusExplanation: string;
+    readonly polarity: Polarity | null;
+    readonly direction: Direction;
+    readonly movement: Movement | null;
+    readonly directionLabel: string;
+    /** "2.1 pts", the size of the change, or null. */
+    readonly changeText: string | null;
+    readonly benchmark: BenchmarkView | null;
+    readonly series: readonly PeriodPoint[];
+    readonly owner: string | null;
+    readonly commentary: string | null;
+    readonly tooltipItems: readonly VisualTooltipDataItem[];
+    readonly ariaLabel: string;
+    readonly selectionId: ISelectionId | undefined;
+    readonly dimmedByHighlight: boolean;
+}
+
+export interface TilesModel {
+    readonly kind: "tiles";
+    readonly tiles: readonly KpiTile[];
+    /** Roles with a field bound (decides which elements can appear at all). */
+    readonly bound: ReadonlySet<RoleName>;
+    readonly hasHighlights: boolean;
+    /** Set when Power BI says more rows exist than it delivered (data reduction). */
+    readonly reduced: { readonly deliveredRows: number } | null;
+}
+
+export interface LandingModel {
+    readonly kind: "landing";
+    /** Required roles that have no field yet. */
+    readonly missing: readonly RoleName[];
+}
+
+export interface EmptyModel {
+    readonly kind: "empty";
+}
+
+export type ViewModel = TilesModel | LandingModel | EmptyModel;

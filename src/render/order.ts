@@ -1,0 +1,65 @@
+import { EXCEPTION_STATUSES, STATUS_SORT_KEY } from "../rules";
+import { KpiTile } from "../model/types";
+import { FilterOption, SortOption } from "../settings";
+
+/** Tiles the filter keeps: all, exceptions (red, amber, blue: reporting by exception) or red only. */
+export function filterTiles(tiles: readonly KpiTile[], filter: FilterOption): KpiTile[] {
+    switch (filter) {
+        case "exceptions": return tiles.filter(t => EXCEPTION_STATUSES.includes(t.status));
+        case "red": return tiles.filter(t => t.status === "red");
+        default: return tiles.slice();
+    }
+}
+
+/**
+ * How far a tile is from its target, worst first: the shortfall relative to the target where
+ * the target is not zero, else the absolute shortfall. Tiles without a gap sort last.
+ */
+function gapBadness(tile: KpiTile): number {
+    const gap = tile.gap;
+    if (!gap) return Number.NEGATIVE_INFINITY;
+    const size = gap.gapRatio ?? gap.gap;
+    if (tile.polarity === "High") return -size;
+    if (tile.polarity === "Low") return size;
+    return Math.abs(size);
+}
+
+const collator = typeof Intl !== "undefined" ? new Intl.Collator(undefined, { numeric: true, sensitivity: "base" }) : null;
+function compareText(a: string, b: string): number {
+    return collator ? collator.compare(a, b) : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable sort; ties keep the order the data delivered. */
+export function sortTiles(tiles: readonly KpiTile[], sortBy: SortOption): KpiTile[] {
+    const byDelivered = (a: KpiTile, b: KpiTile): number => a.deliveredIndex - b.deliveredIndex;
+    const list = tiles.slice();
+    switch (sortBy) {
+        case "status":
+            return list.sort((a, b) => STATUS_SORT_KEY[a.status] - STATUS_SORT_KEY[b.status] || byDelivered(a, b));
+        case "name":
+            return list.sort((a, b) => compareText(a.name, b.name) || byDelivered(a, b));
+        case "group":
+            return list.sort((a, b) => compareText(a.group ?? "", b.group ?? "") || byDelivered(a, b));
+        case "gap":
+            return list.sort((a, b) => gapBadness(b) - gapBadness(a) || byDelivered(a, b));
+        default:
+            return list.sort(byDelivered);
+    }
+}
+
+export interface TileGroup {
+    readonly heading: string | null;
+    readonly tiles: readonly KpiTile[];
+}
+
+/** Split sorted tiles into headed groups, in the order each group first appears. */
+export function groupTiles(tiles: readonly KpiTile[], withHeadings: boolean): TileGroup[] {
+    if (!withHeadings) return [{ heading: null, tiles }];
+    const groups = new Map<string, KpiTile[]>();
+    for (const tile of tiles) {
+        const key = tile.group ?? "";
+        const list = groups.get(key);
+        if (list) list.push(tile); else groups.set(key, [tile]);
+    }
+    return Array.from(groups, ([heading, list]) => ({ heading: heading === "" ? null : heading, tiles: list }));
+}

@@ -1,0 +1,140 @@
+import { select, Selection } from "d3-selection";
+import { KpiTile, ViewModel } from "../model/types";
+import { ROW_LIMIT } from "../model/roles";
+import { Localiser } from "../i18n/localiser";
+import { TileOptions } from "../settings";
+import { drawLanding, drawMessage } from "./messages";
+import { filterTiles, groupTiles, sortTiles, TileGroup } from "./order";
+import { drawSummary } from "./summary";
+import { applyTileAttributes, drawTileContent, TileRenderContext } from "./tile";
+import { Theme } from "./theme";
+
+/** A drawn tile and its element, in reading order. */
+export interface DrawnTile {
+    readonly tile: KpiTile;
+    readonly element: HTMLElement;
+}
+
+/**
+ * Owns the visual's DOM: a root (`kpi-tiles-root`) with a data-reduction notice, the summary
+ * strip (`kpi-summary`), the grouped grid of tiles (`kpi-tile`, keyed by KPI so elements and
+ * focus survive updates) and a message area for the landing page, "no data" and errors.
+ */
+export class TileRenderer {
+    readonly root: HTMLElement;
+    private readonly notice: HTMLElement;
+    private readonly summary: HTMLElement;
+    private readonly body: HTMLElement;
+    private readonly message: HTMLElement;
+
+    constructor(host: HTMLElement) {
+        const doc = host.ownerDocument;
+        this.root = doc.createElement("div");
+        this.root.className = "kpi-tiles-root";
+        this.notice = doc.createElement("div");
+        this.notice.className = "kpi-notice";
+        this.summary = doc.createElement("div");
+        this.summary.className = "kpi-summary";
+        this.body = doc.createElement("div");
+        this.body.className = "kpi-body";
+        this.message = doc.createElement("div");
+        this.message.className = "kpi-message";
+        this.root.append(this.notice, this.summary, this.body, this.message);
+        host.appendChild(this.root);
+    }
+
+    private applyTheme(options: TileOptions, theme: Theme): void {
+        const style = this.root.style;
+        style.fontFamily = options.fontFamily;
+        style.fontSize = `${options.fontSize}px`;
+        style.color = theme.foreground;
+        style.backgroundColor = theme.highContrast ? theme.background : "";
+        style.setProperty("--kpi-fg", theme.foreground);
+        style.setProperty("--kpi-bg", theme.background);
+        style.setProperty("--kpi-muted", theme.muted);
+        style.setProperty("--kpi-subtle", theme.subtle);
+        style.setProperty("--kpi-selected", theme.selected);
+        style.setProperty("--kpi-tile-width", `${options.tileWidth}px`);
+        this.root.classList.toggle("kpi-high-contrast", theme.highContrast);
+        this.root.classList.toggle("kpi-compact", options.density === "compact");
+    }
+
+    private show(parts: { notice?: boolean; summary?: boolean; body?: boolean; message?: boolean }): void {
+        this.notice.hidden = !parts.notice;
+        this.summary.hidden = !parts.summary;
+        this.body.hidden = !parts.body;
+        this.message.hidden = !parts.message;
+        if (!parts.body) select(this.body).selectAll("*").remove();
+        if (!parts.message) { select(this.message).selectAll("*").remove(); this.message.removeAttribute("role"); }
+    }
+
+    /** Draw the model; returns the tiles drawn, in reading order. */
+    render(model: ViewModel, options: TileOptions, theme: Theme, t: Localiser): DrawnTile[] {
+        this.applyTheme(options, theme);
+        this.root.setAttribute("lang", t.locale);
+        if (model.kind === "landing") {
+            this.show({ message: true });
+            drawLanding(this.message, model.missing, t);
+            return [];
+        }
+        if (model.kind === "empty") {
+            this.show({ message: true });
+            drawMessage(this.message, "NoData_Title", t.text("NoData_Body"), "empty", t);
+            return [];
+        }
+        const visible = sortTiles(filterTiles(model.tiles, options.filter), options.sortBy);
+        const hidden = model.tiles.length - visible.length;
+        this.show({ notice: model.reduced !== null, summary: options.showSummary, body: visible.length > 0, message: visible.length === 0 });
+        if (model.reduced) this.notice.textContent = t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale));
+        else this.notice.textContent = "";
+        if (options.showSummary) drawSummary(this.summary, model.tiles, options, theme, t);
+        else select(this.summary).selectAll("*").remove();
+        if (visible.length === 0) {
+            drawMessage(this.message, "NoData_Title", t.format("Filter_AllHidden", hidden), "filtered", t);
+            return [];
+        }
+        const groups = groupTiles(visible, options.showGroupHeadings && model.bound.has("group"));
+        const ctx: TileRenderContext = { options, theme, t, bound: model.bound };
+        return this.drawGroups(groups, ctx);
+    }
+
+    private drawGroups(groups: TileGroup[], ctx: TileRenderContext): DrawnTile[] {
+        const sections = select(this.body)
+            .selectAll<HTMLElement, TileGroup>("section.kpi-group")
+            .data(groups, g => g.heading ?? "\u0000")
+            .join(enter => {
+                const section = enter.append("section").attr("class", "kpi-group");
+                section.append("h3").attr("class", "kpi-group__heading");
+                section.append("div").attr("class", "kpi-grid").attr("role", "list");
+                return section;
+            })
+            .order();
+        sections.each(function (group) {
+            const heading = this.querySelector("h3") as HTMLElement;
+            heading.textContent = group.heading ?? "";
+            heading.hidden = group.heading === null;
+            if (group.heading) this.setAttribute("aria-label", group.heading); else this.removeAttribute("aria-label");
+        });
+        const drawn: DrawnTile[] = [];
+        sections.each(function (group) {
+            const grid = select(this.querySelector(".kpi-grid") as HTMLElement);
+            const tiles: Selection<HTMLDivElement, KpiTile, HTMLElement, unknown> = grid
+                .selectAll<HTMLDivElement, KpiTile>("div.kpi-tile")
+                .data(group.tiles, tile => tile.key)
+                .join("div")
+                .order();
+            tiles.each(function (tile) {
+                applyTileAttributes(this, tile, ctx);
+                drawTileContent(this, tile, ctx);
+                drawn.push({ tile, element: this });
+            });
+        });
+        return drawn;
+    }
+
+    /** A readable error state in place of the tiles. */
+    renderError(reason: string, t: Localiser): void {
+        this.show({ message: true });
+        drawMessage(this.message, "Error_Title", t.format("Error_Body", reason), "error", t);
+    }
+}

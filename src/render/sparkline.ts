@@ -1,0 +1,79 @@
+import { select } from "d3-selection";
+import { line } from "d3-shape";
+import { PeriodPoint } from "../model/types";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const WIDTH = 200;
+const HEIGHT = 40;
+const PAD = 4;
+/** Above this many periods the line is thinned to the first, last, lowest and highest value per bucket. */
+const MAX_POINTS = 400;
+
+interface XY { readonly i: number; readonly v: number | null }
+
+/** Keep the shape of a long series in at most ~MAX_POINTS points (min and max of each bucket). */
+export function thinSeries(values: readonly (number | null)[]): XY[] {
+    const all = values.map((v, i) => ({ i, v }));
+    if (all.length <= MAX_POINTS) return all;
+    const bucket = Math.ceil(all.length / (MAX_POINTS / 2));
+    const out: XY[] = [];
+    for (let start = 0; start < all.length; start += bucket) {
+        const slice = all.slice(start, start + bucket);
+        const present = slice.filter(p => p.v !== null);
+        if (present.length === 0) { out.push({ i: slice[0].i, v: null }); continue; }
+        let lo = present[0], hi = present[0];
+        for (const p of present) { if ((p.v as number) < (lo.v as number)) lo = p; if ((p.v as number) > (hi.v as number)) hi = p; }
+        if (lo.i <= hi.i) out.push(lo, ...(hi === lo ? [] : [hi])); else out.push(hi, lo);
+    }
+    const last = all[all.length - 1];
+    if (out[out.length - 1].i !== last.i) out.push(last);
+    return out;
+}
+
+/**
+ * The period series as one path, the target as a second (stepped where it changes), and the
+ * current point in its status colour. Returns false (draws nothing) with fewer than 2 values.
+ */
+export function drawSparkline(container: HTMLElement, series: readonly PeriodPoint[],
+    currentLabel: string | null, lineColour: string, targetColour: string, pointColour: string, label: string): boolean {
+    const parent = select<HTMLElement, unknown>(container);
+    const actuals = series.map(p => p.actual);
+    if (actuals.filter(v => v !== null).length < 2) return false;
+    const targets = series.map(p => p.target);
+    const present = [...actuals, ...targets].filter((v): v is number => v !== null);
+    let lo = Math.min(...present.slice(0, 100000));
+    let hi = Math.max(...present.slice(0, 100000));
+    if (present.length > 100000) for (const v of present) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    if (hi === lo) { hi += 1; lo -= 1; }
+    const n = series.length;
+    const x = (i: number): number => (n === 1 ? WIDTH / 2 : PAD + (i / (n - 1)) * (WIDTH - 2 * PAD));
+    const y = (v: number): number => HEIGHT - PAD - ((v - lo) / (hi - lo)) * (HEIGHT - 2 * PAD);
+    const path = line<XY>().defined(p => p.v !== null).x(p => x(p.i)).y(p => y(p.v as number));
+
+    const svg = parent.append(() => document.createElementNS(SVG_NS, "svg"))
+        .attr("class", "kpi-sparkline")
+        .attr("viewBox", `0 0 ${WIDTH} ${HEIGHT}`)
+        .attr("preserveAspectRatio", "none")
+        .attr("role", "img")
+        .attr("aria-label", label);
+    if (targets.some(v => v !== null)) {
+        svg.append("path").attr("class", "kpi-sparkline__target")
+            .attr("d", path(thinSeries(targets)) ?? "")
+            .attr("fill", "none").attr("stroke", targetColour).attr("stroke-width", 1)
+            .attr("stroke-dasharray", "3 2").attr("vector-effect", "non-scaling-stroke");
+    }
+    svg.append("path").attr("class", "kpi-sparkline__line")
+        .attr("d", path(thinSeries(actuals)) ?? "")
+        .attr("fill", "none").attr("stroke", lineColour).attr("stroke-width", 1.5)
+        .attr("stroke-linejoin", "round").attr("vector-effect", "non-scaling-stroke");
+    let current = -1;
+    for (let i = n - 1; i >= 0; i--) if (actuals[i] !== null && (currentLabel === null || series[i].label === currentLabel)) { current = i; break; }
+    if (current >= 0) {
+        // A zero-length segment with a round cap and a non-scaling stroke stays a circle when the svg stretches.
+        svg.append("path").attr("class", "kpi-sparkline__point")
+            .attr("d", `M${x(current)},${y(actuals[current] as number)}l0,0`)
+            .attr("stroke", pointColour).attr("stroke-width", 7).attr("stroke-linecap", "round")
+            .attr("vector-effect", "non-scaling-stroke");
+    }
+    return true;
+}

@@ -1,0 +1,36 @@
+import { select } from "d3-selection";
+import { Status } from "../rules";
+import { KpiTile } from "../model/types";
+import { SUMMARY_ORDER } from "../model/buildViewModel";
+import { Localiser } from "../i18n/localiser";
+import { TileOptions } from "../settings";
+import { appendStatusShape } from "./shapes";
+import { Theme } from "./theme";
+
+export interface StatusCount { readonly status: Status; readonly count: number; readonly label: string }
+
+/** Tiles per status, in summary order, statuses with no tile left out. */
+export function countByStatus(tiles: readonly KpiTile[], options: TileOptions, t: Localiser): StatusCount[] {
+    const counts = new Map<Status, number>();
+    for (const tile of tiles) counts.set(tile.status, (counts.get(tile.status) ?? 0) + 1);
+    return SUMMARY_ORDER.filter(s => (counts.get(s) ?? 0) > 0).map(status => ({
+        status, count: counts.get(status) as number,
+        label: options.statusLabels[status] ?? t.text(`Status_${status}`),
+    }));
+}
+
+/** The summary strip: one shape, label and count per status; read as one sentence by screen readers. */
+export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], options: TileOptions, theme: Theme, t: Localiser): void {
+    const counts = countByStatus(tiles, options, t);
+    const strip = select<HTMLElement, unknown>(container);
+    strip.selectAll("*").remove();
+    const sentence = `${t.format("Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`;
+    strip.attr("role", "status").attr("aria-label", sentence);
+    for (const c of counts) {
+        const item = strip.append("span").attr("class", "kpi-summary__item").attr("data-status", c.status)
+            .attr("data-count", c.count).attr("aria-hidden", "true");
+        if (options.showShapes || theme.highContrast) appendStatusShape(item.node() as HTMLElement, c.status, theme.status(c.status), 12);
+        item.append("span").attr("class", "kpi-summary__count").text(String(c.count));
+        item.append("span").attr("class", "kpi-summary__label").text(c.label);
+    }
+}

@@ -1,0 +1,92 @@
+import powerbi from "powerbi-visuals-api";
+import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
+import "./../style/visual.less";
+
+import { Localiser } from "./i18n/localiser";
+import { buildViewModel, SelectionIdFactory } from "./model";
+import { TileRenderer, themeFrom } from "./render";
+import { TileInteractions } from "./interaction";
+import { tileOptionsFrom, VisualSettings } from "./settings";
+
+import IVisual = powerbi.extensibility.visual.IVisual;
+import IVisualHost = powerbi.extensibility.visual.IVisualHost;
+import VisualConstructorOptions = powerbi.extensibility.visual.VisualConstructorOptions;
+import VisualUpdateOptions = powerbi.extensibility.visual.VisualUpdateOptions;
+import ISelectionManager = powerbi.extensibility.ISelectionManager;
+import ILocalizationManager = powerbi.extensibility.ILocalizationManager;
+
+/**
+ * The RAG KPI tiles visual. Thin on purpose: the view model (src/model), drawing (src/render)
+ * and interaction (src/interaction) do the work; this class wires them to the host and makes
+ * sure every update reports a rendering event and never throws.
+ */
+export class Visual implements IVisual {
+    private readonly host: IVisualHost;
+    private readonly selectionManager: ISelectionManager;
+    private readonly localizationManager: ILocalizationManager;
+    private readonly formattingSettingsService: FormattingSettingsService;
+    private readonly renderer: TileRenderer;
+    private readonly interactions: TileInteractions | null;
+    private settings = new VisualSettings();
+
+    constructor(options: VisualConstructorOptions) {
+        this.host = options.host;
+        this.localizationManager = this.host.createLocalizationManager();
+        this.selectionManager = this.host.createSelectionManager();
+        this.formattingSettingsService = new FormattingSettingsService(this.localizationManager);
+        this.renderer = new TileRenderer(options.element);
+        let interactions: TileInteractions | null = null;
+        try {
+            interactions = new TileInteractions(this.host, this.selectionManager, this.renderer.root);
+        } catch {
+            interactions = null;
+        }
+        this.interactions = interactions;
+    }
+
+    private localiser(): Localiser {
+        const locale = typeof this.host.locale === "string" && this.host.locale !== "" ? this.host.locale : "en-US";
+        return new Localiser(this.localizationManager, locale);
+    }
+
+    public update(options: VisualUpdateOptions): void {
+        const events = this.host.eventService;
+        events?.renderingStarted(options);
+        const t = this.localiser();
+        try {
+            const dataView = options?.dataViews?.[0];
+            this.settings = this.formattingSettingsService.populateFormattingSettingsModel(VisualSettings, dataView as powerbi.DataView);
+            const tileOptions = tileOptionsFrom(this.settings);
+            const createSelectionId: SelectionIdFactory = (column, row) =>
+                this.host.createSelectionIdBuilder().withCategory(column, row).createSelectionId();
+            const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId });
+            const theme = themeFrom(this.host.colorPalette, tileOptions);
+            const drawn = this.renderer.render(model, tileOptions, theme, t);
+            this.interactions?.bind(
+                drawn.map(({ tile, element }) => ({
+                    element, key: tile.key, selectionId: tile.selectionId,
+                    tooltipItems: tile.tooltipItems, dimmedByHighlight: tile.dimmedByHighlight,
+                })),
+                { allowInteractions: this.host.hostCapabilities?.allowInteractions !== false, highContrast: theme.highContrast },
+            );
+            events?.renderingFinished(options);
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            try {
+                this.renderer.renderError(reason, t);
+                this.interactions?.bind([], { allowInteractions: false, highContrast: false });
+            } catch {
+                // The error state itself could not be drawn; the host is still told below.
+            }
+            events?.renderingFailed(options, reason);
+        }
+    }
+
+    public getFormattingModel(): powerbi.visuals.FormattingModel {
+        return this.formattingSettingsService.buildFormattingModel(this.settings);
+    }
+
+    public destroy(): void {
+        this.interactions?.destroy();
+    }
+}
