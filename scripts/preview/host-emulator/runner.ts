@@ -1,0 +1,210 @@
+/**
+ * Runs the packaged visual in its frame, as Power BI does: the bundle registers itself in
+ * powerbi.visuals.plugins[guid]; the host calls create({ element, host }) and then update()
+ * with each dataView, viewport and update type. Changing the locale, the contrast theme or
+ * allowInteractions makes a new instance in a fresh frame, because Power BI hands those to the
+ * constructor (a visual reads them once); resizing and formatting only update.
+ */
+import { hydrateDataView, JsonDataViewLike } from "./dataview";
+import type { EventLog } from "./event-log";
+import { createHost, PersistChanges } from "./host";
+import type { TooltipBox } from "./overlays";
+import { ContrastMode, contrastColours } from "./palette";
+import type { SelectionState } from "./selection";
+
+export const UPDATE_TYPE = { Data: 2, Resize: 4, ViewMode: 8, Style: 16, ResizeEnd: 32, All: 62 } as const;
+
+interface VisualInstance {
+    update(options: unknown): void;
+    destroy?(): void;
+    getFormattingModel?(): unknown;
+}
+
+interface Plugin { create(options: unknown): VisualInstance }
+
+export interface UpdateTiming {
+    /** update() call plus the style and layout it caused, in ms. */
+    readonly updateMs: number;
+    /** From update() to renderingFinished (or Failed); null when neither came within 10 s. */
+    readonly finishedMs: number | null;
+    readonly outcome: "finished" | "failed" | "none";
+    readonly type: number;
+}
+
+export interface RunnerSettings {
+    contrast: ContrastMode;
+    locale: string;
+    allowInteractions: boolean;
+    width: number;
+    height: number;
+}
+
+export class VisualRunner {
+    visual: VisualInstance | null = null;
+    objects: Record<string, Record<string, unknown>> = {};
+    lastTiming: UpdateTiming | null = null;
+    private renderWaiters: ((outcome: "finished" | "failed") => void)[] = [];
+    private instances = 0;
+
+    constructor(
+        private readonly frame: HTMLIFrameElement,
+        private readonly hostBox: HTMLElement,
+        private readonly guid: string,
+        private readonly stringResources: Record<string, Record<string, string>>,
+        private readonly log: EventLog,
+        private readonly selection: SelectionState,
+        private readonly tooltip: TooltipBox,
+        readonly settings: RunnerSettings,
+        public dataView: JsonDataViewLike | null,
+        private readonly afterUpdate: () => void,
+    ) { }
+
+    get frameWindow(): Window & { powerbi?: { visuals: { plugins: Record<string, Plugin> } } } {
+        return this.frame.contentWindow as Window & { powerbi?: { visuals: { plugins: Record<string, Plugin> } } };
+    }
+
+    /** Load a fresh frame, run the bundle in it, create the visual and give it its first update. */
+    async start(): Promise<UpdateTiming> {
+        this.visual?.destroy?.();
+        this.visual = null;
+        this.tooltip.hide();
+        await new Promise<void>(resolve => {
+            this.frame.addEventListener("load", () => resolve(), { once: true });
+            this.frame.src = `/sandbox.html?instance=${++this.instances}`;
+        });
+        const win = this.frameWindow;
+        win.powerbi = { visuals: { plugins: {} } };
+        const doc = this.frame.contentDocument as Document;
+        await new Promise<void>((resolve, reject) => {
+            const script = doc.createElement("script");
+            script.src = "/visual.js";
+            script.onload = () => resolve();
+            script.onerror = () => reject(new Error("the visual's bundle did not load"));
+            doc.head.append(script);
+        });
+        const plugin = win.powerbi.visuals.plugins[this.guid];
+        if (!plugin) throw new Error(`the bundle did not register the plugin ${this.guid} in powerbi.visuals.plugins`);
+        doc.addEventListener("pointerdown", () => this.hostBox.dispatchEvent(new CustomEvent("visual-pointerdown")));
+        this.applyContrast();
+        const element = doc.getElementById("sandbox") as HTMLElement;
+        const host = createHost({
+            log: this.log,
+            selection: this.selection,
+            tooltip: this.tooltip,
+            contrast: this.settings.contrast,
+            locale: this.settings.locale,
+            stringResources: this.stringResources,
+            allowInteractions: this.settings.allowInteractions,
+            instanceId: `preview-${this.instances}`,
+            onPersist: changes => this.persist(changes),
+            onRendering: name => this.rendering(name),
+        });
+        this.log.add("host", "create", `${this.guid} (locale ${this.settings.locale}, contrast ${this.settings.contrast}, interactions ${this.settings.allowInteractions ? "on" : "off"})`);
+        this.visual = plugin.create({ element, host, module: undefined });
+        return this.update(UPDATE_TYPE.All);
+    }
+
+    private applyContrast(): void {
+        const colours = contrastColours(this.settings.contrast);
+        this.hostBox.style.background = colours.background;
+        const doc = this.frame.contentDocument;
+        if (doc) doc.body.style.background = colours.background;
+    }
+
+    private rendering(name: "renderingStarted" | "renderingFinished" | "renderingFailed"): void {
+        if (name === "renderingStarted") return;
+        const waiters = this.renderWaiters;
+        this.renderWaiters = [];
+        for (const waiter of waiters) waiter(name === "renderingFinished" ? "finished" : "failed");
+    }
+
+    /** Update the visual. Resolves when it reports renderingFinished/Failed (or after 10 s). */
+    update(type: number): Promise<UpdateTiming> {
+        const visual = this.visual;
+        if (!visual) return Promise.reject(new Error("the visual is not running"));
+        this.frame.style.width = `${this.settings.width}px`;
+        this.frame.style.height = `${this.settings.height}px`;
+        this.hostBox.style.width = `${this.settings.width}px`;
+        this.hostBox.style.height = `${this.settings.height}px`;
+        const dataViews = this.dataView ? [hydrateDataView(this.dataView, this.objects)] : [];
+        const options = {
+            viewport: { width: this.settings.width, height: this.settings.height },
+            dataViews,
+            type,
+            viewMode: 0,
+            editMode: 0,
+            operationKind: 0,
+            isInFocus: false,
+            jsonFilters: [],
+        };
+        const doc = this.frame.contentDocument as Document;
+        const rendered = new Promise<"finished" | "failed" | "none">(resolve => {
+            const timer = setTimeout(() => resolve("none"), 10000);
+            this.renderWaiters.push(outcome => { clearTimeout(timer); resolve(outcome); });
+        });
+        const started = performance.now();
+        let finishedAt: number | null = null;
+        void rendered.then(() => { finishedAt = performance.now(); });
+        try {
+            visual.update(options);
+        } catch (error) {
+            this.log.add("error", "updateThrew", String(error instanceof Error ? error.stack ?? error.message : error));
+        }
+        // Reading a layout property makes the browser do the style and layout the update caused.
+        void doc.body.getBoundingClientRect().height;
+        const updateMs = performance.now() - started;
+        this.log.add("update", "update", `type ${type}, ${this.settings.width} × ${this.settings.height}, ${dataViews.length ? "1 dataView" : "no dataView"}: ${updateMs.toFixed(1)} ms`);
+        return rendered.then(outcome => {
+            const timing: UpdateTiming = {
+                updateMs,
+                finishedMs: outcome === "none" || finishedAt === null ? null : Math.max(0, finishedAt - started),
+                outcome,
+                type,
+            };
+            this.lastTiming = timing;
+            this.afterUpdate();
+            return timing;
+        });
+    }
+
+    resize(width: number, height: number, type: number = UPDATE_TYPE.Resize | UPDATE_TYPE.ResizeEnd): Promise<UpdateTiming> {
+        this.settings.width = Math.max(50, Math.round(width));
+        this.settings.height = Math.max(50, Math.round(height));
+        return this.update(type);
+    }
+
+    setObject(objectName: string, propertyName: string, value: unknown): Promise<UpdateTiming> {
+        const object = { ...(this.objects[objectName] ?? {}) };
+        if (value === undefined) delete object[propertyName];
+        else object[propertyName] = value;
+        this.objects = { ...this.objects, [objectName]: object };
+        return this.update(UPDATE_TYPE.Data);
+    }
+
+    setObjects(objects: Record<string, Record<string, unknown>>): Promise<UpdateTiming> {
+        this.objects = JSON.parse(JSON.stringify(objects)) as Record<string, Record<string, unknown>>;
+        return this.update(UPDATE_TYPE.Data);
+    }
+
+    formattingModel(): unknown {
+        try {
+            return this.visual?.getFormattingModel?.();
+        } catch (error) {
+            this.log.add("error", "getFormattingModelThrew", String(error));
+            return undefined;
+        }
+    }
+
+    /** persistProperties: Power BI stores the change and sends the visual a data update. */
+    private persist(changes: PersistChanges): void {
+        const next = JSON.parse(JSON.stringify(this.objects)) as Record<string, Record<string, unknown>>;
+        for (const change of [...(changes.merge ?? []), ...(changes.replace ?? [])]) {
+            next[change.objectName] = { ...(next[change.objectName] ?? {}), ...change.properties };
+        }
+        for (const change of changes.remove ?? []) {
+            for (const property of Object.keys(change.properties ?? {})) delete next[change.objectName]?.[property];
+        }
+        this.objects = next;
+        setTimeout(() => void this.update(UPDATE_TYPE.Data), 0);
+    }
+}
