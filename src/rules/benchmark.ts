@@ -78,10 +78,11 @@ export function quartileBand(input: BandInput): QuartileBand | null {
 /**
  * Rank every value among authorities: 1 is best, High descending, Low ascending, ties share the
  * lowest number ("Olympic" ranking), missing values unranked (null). No ranks for None, Range or
- * an unrecognised polarity.
+ * an unrecognised polarity. With `decimals`, values are ranked as shown (85.04 and 84.96 at one
+ * decimal tie as 85.0); without, as given.
  */
-export function rankValues(values: readonly unknown[], polarity: Polarity | null): (number | null)[] {
-    const numbers = values.map(toNumber);
+export function rankValues(values: readonly unknown[], polarity: Polarity | null, decimals?: number | null): (number | null)[] {
+    const numbers = values.map(value => roundOrNull(toNumber(value), decimals));
     if (polarity !== "High" && polarity !== "Low") return numbers.map(() => null);
     // Best first; a value's rank is one more than the number of values strictly better than it,
     // which is the position of the first of its equals in this order.

@@ -101,6 +101,12 @@ describe("rankValues: 1 is best, ties share the lowest number, missing unranked"
     test("NaN, Infinity and text are not ranked and do not take a place", () => {
         expect(rankValues([NaN, 3, Infinity, 2, undefined, "1"], "High")).toEqual([null, 1, null, 2, null, null]);
     });
+    test("with decimals, values are ranked as shown: 85.04 and 84.96 tie as 85.0", () => {
+        expect(rankValues([85.04, 84.96, 85.2], "High", 1)).toEqual([2, 2, 1]);
+        expect(rankValues([85.04, 84.96, 85.2], "High")).toEqual([2, 3, 1]);
+        expect(rankValues([0.2249, 0.2251, 0.2], "Low", 3)).toEqual([2, 2, 1]);
+        expect(rankValues([0.2249, 0.2251, 0.2], "Low")).toEqual([2, 3, 1]);
+    });
     test("0 and -0 tie", () => {
         expect(rankValues([0, -0, 1], "Low")).toEqual([1, 1, 3]);
     });
