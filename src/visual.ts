@@ -1,6 +1,5 @@
 import powerbi from "powerbi-visuals-api";
 import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
-import "./../style/visual.less";
 
 import { Localiser } from "./i18n/localiser";
 import { buildViewModel, SelectionIdFactory } from "./model";
@@ -29,12 +28,14 @@ export class Visual implements IVisual {
     private readonly interactions: TileInteractions | null;
     private settings = new VisualSettings();
 
-    constructor(options: VisualConstructorOptions) {
-        this.host = options.host;
+    constructor(options?: VisualConstructorOptions) {
+        // Power BI always passes the options; the generated plugin types them as optional.
+        const { host, element } = options as VisualConstructorOptions;
+        this.host = host;
         this.localizationManager = this.host.createLocalizationManager();
         this.selectionManager = this.host.createSelectionManager();
         this.formattingSettingsService = new FormattingSettingsService(this.localizationManager);
-        this.renderer = new TileRenderer(options.element);
+        this.renderer = new TileRenderer(element);
         let interactions: TileInteractions | null = null;
         try {
             interactions = new TileInteractions(this.host, this.selectionManager, this.renderer.root);

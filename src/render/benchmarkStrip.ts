@@ -1,5 +1,4 @@
 import { select } from "d3-selection";
-import { scaleLinear } from "d3-scale";
 import { BenchmarkView } from "../model/types";
 import { Localiser } from "../i18n/localiser";
 import { StringKey } from "../i18n/strings";
@@ -28,7 +27,9 @@ export function drawBenchmarkStrip(container: HTMLElement, view: BenchmarkView,
     const spread = view.quartiles ? Math.max(view.quartiles.q3 - view.quartiles.q1, (hi - lo) * 0.15) : (hi - lo);
     const pad = spread === 0 ? Math.max(Math.abs(hi) * 0.1, 1) : spread * 0.35;
     lo -= pad; hi += pad;
-    const x = scaleLinear().domain(view.reversed ? [hi, lo] : [lo, hi]).range([4, WIDTH - 4]);
+    // Linear position, left = worst: lower-is-better strips run from high values to low ones.
+    const [from, to] = view.reversed ? [hi, lo] : [lo, hi];
+    const x = (v: number): number => 4 + ((v - from) / (to - from)) * (WIDTH - 8);
 
     const svg = parent.append(() => document.createElementNS(SVG_NS, "svg"))
         .attr("class", "kpi-benchmark__strip")

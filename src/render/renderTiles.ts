@@ -26,6 +26,8 @@ export class TileRenderer {
     private readonly summary: HTMLElement;
     private readonly body: HTMLElement;
     private readonly message: HTMLElement;
+    /** What each tile element was last drawn from, to skip redrawing unchanged tiles. */
+    private readonly drawnWith = new WeakMap<Element, string>();
 
     constructor(host: HTMLElement) {
         const doc = host.ownerDocument;
@@ -65,7 +67,11 @@ export class TileRenderer {
         this.body.hidden = !parts.body;
         this.message.hidden = !parts.message;
         if (!parts.body) select(this.body).selectAll("*").remove();
-        if (!parts.message) { select(this.message).selectAll("*").remove(); this.message.removeAttribute("role"); }
+        if (!parts.message) {
+            select(this.message).selectAll("*").remove();
+            this.message.removeAttribute("role");
+            this.message.className = "kpi-message";
+        }
     }
 
     /** Draw the model; returns the tiles drawn, in reading order. */
@@ -95,10 +101,11 @@ export class TileRenderer {
         }
         const groups = groupTiles(visible, options.showGroupHeadings && model.bound.has("group"));
         const ctx: TileRenderContext = { options, theme, t, bound: model.bound };
-        return this.drawGroups(groups, ctx);
+        return this.drawGroups(groups, ctx, contextSignature(options, theme, t, model));
     }
 
-    private drawGroups(groups: TileGroup[], ctx: TileRenderContext): DrawnTile[] {
+    private drawGroups(groups: TileGroup[], ctx: TileRenderContext, contextKey: string): DrawnTile[] {
+        const drawnWith = this.drawnWith;
         const sections = select(this.body)
             .selectAll<HTMLElement, TileGroup>("section.kpi-group")
             .data(groups, g => g.heading ?? "\u0000")
@@ -125,7 +132,12 @@ export class TileRenderer {
                 .order();
             tiles.each(function (tile) {
                 applyTileAttributes(this, tile, ctx);
-                drawTileContent(this, tile, ctx);
+                // Redraw the inside only when something shown on it changed.
+                const signature = `${contextKey}\u0001${tileSignature(tile)}`;
+                if (drawnWith.get(this) !== signature) {
+                    drawTileContent(this, tile, ctx);
+                    drawnWith.set(this, signature);
+                }
                 drawn.push({ tile, element: this });
             });
         });
@@ -137,4 +149,21 @@ export class TileRenderer {
         this.show({ message: true });
         drawMessage(this.message, "Error_Title", t.format("Error_Body", reason), "error", t);
     }
+}
+
+/** Everything outside the tile that changes how a tile is drawn. */
+function contextSignature(options: TileOptions, theme: Theme, t: Localiser, model: { bound: ReadonlySet<string> }): string {
+    const colours = ["blue", "green", "amber", "red", "not-rated", "no-data"].map(s => theme.status(s as never)).join();
+    return JSON.stringify([options, theme.highContrast, theme.foreground, theme.background, colours, t.locale, Array.from(model.bound).sort()]);
+}
+
+/** Everything drawn inside a tile, as one string (the series as its values). */
+export function tileSignature(tile: KpiTile): string {
+    const b = tile.benchmark;
+    const parts: unknown[] = [tile.name, tile.group, tile.period, tile.actualText, tile.status, tile.statusLabel, tile.targetText,
+        tile.gapText, tile.direction, tile.movement, tile.directionLabel, tile.changeText, tile.owner, tile.commentary,
+        b ? [b.band, b.rankText, b.own, b.reversed, b.quartiles?.q1, b.quartiles?.median, b.quartiles?.q3, ...b.markers.map(m => `${m.kind}:${m.value}`)] : null];
+    let series = "";
+    for (const p of tile.series) series += `${p.label}\u0002${p.actual}\u0002${p.target}\u0003`;
+    return JSON.stringify(parts) + series;
 }

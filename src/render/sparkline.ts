@@ -1,5 +1,4 @@
 import { select } from "d3-selection";
-import { line } from "d3-shape";
 import { PeriodPoint } from "../model/types";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -31,6 +30,24 @@ export function thinSeries(values: readonly (number | null)[]): XY[] {
 }
 
 /**
+ * SVG path data through the points, broken where a value is missing (a single point draws a dot).
+ * Written here rather than with d3-shape: its d3-path dependency ships only ES modules (.mjs),
+ * which the shared Jest setup does not transform, and this is all the sparkline needs.
+ */
+export function linePath(points: readonly XY[], x: (i: number) => number, y: (v: number) => number): string {
+    let d = "";
+    let drawing = false;
+    for (const p of points) {
+        if (p.v === null) { drawing = false; continue; }
+        const px = Math.round(x(p.i) * 100) / 100;
+        const py = Math.round(y(p.v) * 100) / 100;
+        d += `${drawing ? "L" : "M"}${px},${py}`;
+        drawing = true;
+    }
+    return d;
+}
+
+/**
  * The period series as one path, the target as a second (stepped where it changes), and the
  * current point in its status colour. Returns false (draws nothing) with fewer than 2 values.
  */
@@ -48,7 +65,7 @@ export function drawSparkline(container: HTMLElement, series: readonly PeriodPoi
     const n = series.length;
     const x = (i: number): number => (n === 1 ? WIDTH / 2 : PAD + (i / (n - 1)) * (WIDTH - 2 * PAD));
     const y = (v: number): number => HEIGHT - PAD - ((v - lo) / (hi - lo)) * (HEIGHT - 2 * PAD);
-    const path = line<XY>().defined(p => p.v !== null).x(p => x(p.i)).y(p => y(p.v as number));
+    const path = (points: readonly XY[]): string => linePath(points, x, y);
 
     const svg = parent.append(() => document.createElementNS(SVG_NS, "svg"))
         .attr("class", "kpi-sparkline")
@@ -58,12 +75,12 @@ export function drawSparkline(container: HTMLElement, series: readonly PeriodPoi
         .attr("aria-label", label);
     if (targets.some(v => v !== null)) {
         svg.append("path").attr("class", "kpi-sparkline__target")
-            .attr("d", path(thinSeries(targets)) ?? "")
+            .attr("d", path(thinSeries(targets)))
             .attr("fill", "none").attr("stroke", targetColour).attr("stroke-width", 1)
             .attr("stroke-dasharray", "3 2").attr("vector-effect", "non-scaling-stroke");
     }
     svg.append("path").attr("class", "kpi-sparkline__line")
-        .attr("d", path(thinSeries(actuals)) ?? "")
+        .attr("d", path(thinSeries(actuals)))
         .attr("fill", "none").attr("stroke", lineColour).attr("stroke-width", 1.5)
         .attr("stroke-linejoin", "round").attr("vector-effect", "non-scaling-stroke");
     let current = -1;

@@ -1,5 +1,4 @@
 import powerbi from "powerbi-visuals-api";
-import { createSelectionId } from "powerbi-visuals-utils-testutils";
 
 import DataView = powerbi.DataView;
 import DataViewCategoryColumn = powerbi.DataViewCategoryColumn;
@@ -57,7 +56,7 @@ export function buildDataView(rows: readonly Record<string, unknown>[], roles: R
             categories.push({
                 source,
                 values: columnValues,
-                identity: columnValues.map((v, i) => createSelectionId(`${name}:${String(v)}:${i}`) as unknown as powerbi.DataViewScopeIdentity),
+                identity: columnValues.map(v => ({ key: `${name}:${String(v)}`, kind: 0, expr: {} }) as unknown as powerbi.DataViewScopeIdentity),
             });
         } else {
             const column: DataViewValueColumn = { source, values: columnValues };
