@@ -198,6 +198,10 @@ describe("floating-point noise: differences below 1e-9 of the target's magnitude
         expect(rateStatus({ actual: target - 0.5e-9 * target, target, polarity: "High" }).status).toBe("green");
         expect(rateStatus({ actual: target - 2e-9 * target, target, polarity: "High" }).status).toBe("red");
     });
+    test("as specified, the allowance scales with the target: 1,999,999,999 meets 2,000,000,000", () => {
+        expect(rateStatus({ actual: 1999999999, target: 2e9, polarity: "High", decimals: 0 }).status).toBe("green");
+        expect(rateStatus({ actual: 1999999997, target: 2e9, polarity: "High", decimals: 0 }).status).toBe("red");
+    });
     test("a zero target still absorbs noise below 1e-9 (the floor) but not more", () => {
         expect(rateStatus({ actual: 1e-10, target: 0, polarity: "Low" }).status).toBe("green");
         expect(rateStatus({ actual: 1e-8, target: 0, polarity: "Low" }).status).toBe("red");
@@ -331,4 +335,21 @@ describe("status presentation constants", () => {
         expect([...EXCEPTION_STATUSES].sort()).toEqual(["amber", "blue", "red"]);
         expect([...RATED_STATUSES].sort()).toEqual(["amber", "blue", "green", "red"]);
     });
+});
+
+describe("the worked examples in docs/rating-rules.md (Higher is better, target 85.0%, format 0.0%)", () => {
+    const t = { polarity: "High" as Polarity, target: 0.85, decimals: 3 };
+    checkRows([
+        ["86.2% is Green", { ...t, actual: 0.862 }, "green", "on-target"],
+        ["84.96% shows as 85.0%: Green", { ...t, actual: 0.8496 }, "green", "on-target"],
+        ["84.9% with nothing else is Red", { ...t, actual: 0.849 }, "red", "no-tolerance"],
+        ["82.5% with a 2.5 point tolerance is Amber (on the edge)", { ...t, actual: 0.825, tolerance: 0.025 }, "amber", "within-tolerance"],
+        ["82.4% with a 2.5 point tolerance is Red", { ...t, actual: 0.824, tolerance: 0.025 }, "red", "outside-tolerance"],
+        ["81.0% with a 5% relative tolerance (4.25 points) is Amber", { ...t, actual: 0.81, tolerance: 0.05, toleranceKind: "relative" }, "amber", "within-tolerance"],
+        ["80.0% on a floor of 80.0% is Amber", { ...t, actual: 0.8, floor: 0.8 }, "amber", "floor-met"],
+        ["79.9% under a floor of 80.0% is Red whatever the tolerance", { ...t, actual: 0.799, floor: 0.8, tolerance: 0.1 }, "red", "floor-missed"],
+        ["92.0% on a stretch of 92.0% is Blue", { ...t, actual: 0.92, stretch: 0.92 }, "blue", "stretch-met"],
+        ["blank is No data", { ...t, actual: null }, "no-data", "no-data"],
+        ["86.2% with a supplied A is Amber", { ...t, actual: 0.862, override: "A" }, "amber", "override"],
+    ]);
 });
