@@ -1,0 +1,420 @@
+import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity } from "../../../src/rules";
+import { checkDax } from "../expr/tokenize";
+import { parseColumnRef } from "../expr/names";
+import { GENERIC_MEASURE_NAMES, perKpiMeasureNames } from "../measures/names";
+import { didYouMean } from "./didYouMean";
+import {
+    BENCHMARK_SOURCES, FIELD_NAMES, FIELDS, FieldSpec, FREQUENCIES, ID_PATTERN, TOLERANCE_TYPES,
+} from "./fields";
+import {
+    BenchmarkSource, ColumnRef, DictionaryIssue, Frequency, KpiDefinition, KpiDictionary, RawDictionary, RawField, RawKpi,
+    SourceLocation, ToleranceType,
+} from "./types";
+
+export interface ValidationResult {
+    /** Null when there is at least one error. */
+    readonly dictionary: KpiDictionary | null;
+    /** Every error and warning, in file order. */
+    readonly issues: readonly DictionaryIssue[];
+}
+
+const DEFAULT_FORMAT = "0.0";
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Validate every KPI, collecting every problem (never only the first). */
+export function validateDictionary(raw: RawDictionary): ValidationResult {
+    const issues: DictionaryIssue[] = [...raw.issues];
+    const kpis: KpiDefinition[] = [];
+    for (const entry of raw.kpis) {
+        const kpi = validateKpi(raw.file, entry, issues);
+        if (kpi) kpis.push(kpi);
+    }
+    checkCollisions(kpis, issues);
+    const hasError = issues.some(i => i.severity === "error");
+    if (!hasError && raw.kpis.length === 0) {
+        issues.push({ severity: "error", location: { file: raw.file }, field: "kpis", message: "the dictionary has no KPIs", allowed: "at least one KPI" });
+    }
+    const sorted = [...issues].sort(compareIssues);
+    return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: raw.file, kpis }, issues: sorted };
+}
+
+function compareIssues(a: DictionaryIssue, b: DictionaryIssue): number {
+    const pa = a.location.line ?? a.location.row ?? 0;
+    const pb = b.location.line ?? b.location.row ?? 0;
+    return pa - pb;
+}
+
+/** Parsed values of one KPI: a field is absent (undefined) or failed (an issue was recorded). */
+class KpiReader {
+    readonly failed = new Set<string>();
+    private readonly idText: string | undefined;
+
+    constructor(private readonly file: string, private readonly entry: RawKpi, private readonly issues: DictionaryIssue[]) {
+        const id = entry.fields.get("id")?.value;
+        this.idText = typeof id === "string" || typeof id === "number" ? String(id).trim() : undefined;
+    }
+
+    get id(): string | undefined {
+        return this.idText;
+    }
+
+    locationOf(field: string): SourceLocation {
+        return this.entry.fields.get(field)?.location ?? this.entry.location;
+    }
+
+    problem(field: string, message: string, allowed?: string, severity: "error" | "warning" = "error"): void {
+        if (severity === "error") this.failed.add(field);
+        this.issues.push({
+            severity, location: this.locationOf(field), kpi: this.idText, field, message,
+            ...(allowed === undefined ? {} : { allowed }),
+        });
+    }
+
+    raw(field: string): RawField | undefined {
+        return this.entry.fields.get(field);
+    }
+}
+
+function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): KpiDefinition | null {
+    const r = new KpiReader(file, entry, issues);
+    for (const key of entry.fields.keys()) {
+        if (!FIELD_NAMES.includes(key)) {
+            const hint = didYouMean(key, FIELD_NAMES);
+            r.problem(key, `unknown field${hint ? ` (did you mean ${hint}?)` : ""}`, FIELD_NAMES.join(", "));
+        }
+    }
+    for (const spec of FIELDS) {
+        if (spec.required && isAbsent(entry.fields.get(spec.name)?.value)) {
+            r.problem(spec.name, "required field is missing or empty", describeAllowed(spec));
+        }
+    }
+    const text = (name: string): string | null => readText(r, name);
+    const id = readId(r);
+    const name = readName(r, "name");
+    const serviceArea = readName(r, "serviceArea");
+    const outcome = text("outcome");
+    const polarityField = readPolarity(r);
+    const unit = text("unit");
+    const format = readFormat(r);
+    const target = readNumber(r, "target", false);
+    const tolerance = readNumber(r, "tolerance", true);
+    const toleranceType = readChoice(r, "toleranceType", TOLERANCE_TYPES, s => s.toLowerCase()) as ToleranceType | null;
+    const floor = readNumber(r, "floor", false);
+    const stretch = readNumber(r, "stretch", false);
+    const noChangeTolerance = readNumber(r, "noChangeTolerance", true);
+    const similarityTolerance = readNumber(r, "similarityTolerance", true);
+    const owner = text("owner");
+    const frequency = readChoice(r, "frequency", FREQUENCIES, s => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()) as Frequency | null;
+    const source = text("source");
+    const definition = text("definition");
+    const laitCode = text("laitCode");
+    const benchmarks = readBenchmarks(r, entry.fromCsv);
+    const actualExpression = readExpression(r);
+    const sourceColumn = readColumn(r);
+
+    const polarity = polarityField?.polarity ?? null;
+    // Cross-field rules: only when the fields they read were themselves valid.
+    if (tolerance !== null && target === null && !r.failed.has("target")) {
+        r.problem("tolerance", "a tolerance is given but there is no target to measure it from", "give a target, or remove the tolerance (use floor for a standard without a target)");
+    }
+    if (toleranceType !== null && tolerance === null && !r.failed.has("tolerance")) {
+        r.problem("toleranceType", "toleranceType is given without a tolerance; it has no effect", undefined, "warning");
+    }
+    if (toleranceType === "relative" && tolerance !== null && tolerance > 1) {
+        r.problem("tolerance", `a relative tolerance is a fraction of the target: ${tolerance} means ${tolerance * 100}% of it`, "e.g. 0.05 for 5%", "warning");
+    }
+    if (polarity === "High" || polarity === "Low") {
+        const high = polarity === "High";
+        const betterOrEqual = (a: number, b: number): boolean => (high ? a >= b : a <= b);
+        if (floor !== null && target !== null && !betterOrEqual(target, floor)) {
+            r.problem("floor", `the floor (${floor}) is ${high ? "above" : "below"} the target (${target}); for ${high ? "higher" : "lower"} is better the floor is the worst acceptable value`,
+                `a floor ${high ? "at or below" : "at or above"} the target`);
+        }
+        const standard = target ?? floor;
+        if (stretch !== null && standard !== null && (betterOrEqual(standard, stretch))) {
+            r.problem("stretch", `the stretch value (${stretch}) is not ${high ? "above" : "below"} the ${target !== null ? "target" : "floor"} (${standard}); for ${high ? "higher" : "lower"} is better it marks exceptional performance`,
+                `a stretch value ${high ? "above" : "below"} the ${target !== null ? "target" : "floor"}`);
+        }
+    } else if (polarity === "Range" || polarity === "None") {
+        for (const field of ["floor", "stretch"] as const) {
+            if ((field === "floor" ? floor : stretch) !== null) {
+                r.problem(field, `${field} has no effect for polarity ${polarity}`, "floor and stretch apply to High and Low polarity", "warning");
+            }
+        }
+        if (polarity === "Range" && target === null && !r.failed.has("target")) {
+            r.problem("target", "a Range KPI without a target is always rated No target", "a target to stay close to", "warning");
+        }
+    }
+    if (actualExpression !== null && sourceColumn !== null) {
+        r.problem("sourceColumn", "both actualExpression and sourceColumn are given", "one of them");
+    }
+    if (r.failed.size > 0 || id === null || name === null || serviceArea === null || polarityField === null) return null;
+    return {
+        id, name, serviceArea, outcome, polarity: polarityField.polarity, polarityText: polarityField.text, unit,
+        format: format ?? DEFAULT_FORMAT,
+        decimals: precisionFromFormat(format ?? DEFAULT_FORMAT)?.storedDecimals ?? null,
+        target, tolerance, toleranceType: toleranceType ?? "absolute", floor, stretch, noChangeTolerance,
+        similarityTolerance, owner, frequency, source, definition, laitCode, benchmarks, actualExpression, sourceColumn,
+        sortOrder: entry.index + 1, location: entry.location,
+    };
+}
+
+function isAbsent(value: unknown): boolean {
+    return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function describeAllowed(spec: FieldSpec): string {
+    switch (spec.kind) {
+        case "id": return "letters, digits, '-' and '_'";
+        case "polarity": return POLARITY_SPELLINGS.join(", ");
+        case "text": return "text";
+        default: return spec.description;
+    }
+}
+
+function readText(r: KpiReader, field: string): string | null {
+    const raw = r.raw(field);
+    if (!raw || isAbsent(raw.value)) return null;
+    if (typeof raw.value === "number" || typeof raw.value === "boolean") return String(raw.value);
+    if (typeof raw.value !== "string") {
+        r.problem(field, `expected text, found ${describeType(raw.value)}`, "text");
+        return null;
+    }
+    return raw.value.trim();
+}
+
+/** Names become DAX names and Power BI labels: no control characters (tabs, line breaks), trimmed. */
+function readName(r: KpiReader, field: string): string | null {
+    const value = readText(r, field);
+    if (value === null) return null;
+    if (CONTROL.test(value)) {
+        r.problem(field, "contains a tab, line break or other control character", "printable characters only (Power BI rejects control characters in names)");
+        return null;
+    }
+    const folded = value.replace(/ {2,}/g, " ");
+    if (folded !== value) {
+        r.problem(field, "contains a run of several spaces; Power BI would show it as one", undefined, "warning");
+    }
+    if (field === "name" && folded.charAt(0) !== folded.charAt(0).toUpperCase()) {
+        r.problem(field, "starts with a lower-case letter (Best Practice Analyzer: first letter of objects must be capitalised)", undefined, "warning");
+    }
+    return folded;
+}
+
+function readId(r: KpiReader): string | null {
+    const value = readText(r, "id");
+    if (value === null) return null;
+    if (!ID_PATTERN.test(value)) {
+        r.problem("id", `${JSON.stringify(value)} is not a valid id`, "letters, digits, '-' and '_' only");
+        return null;
+    }
+    return value;
+}
+
+function readPolarity(r: KpiReader): { polarity: Polarity; text: string } | null {
+    const raw = r.raw("polarity");
+    if (!raw || isAbsent(raw.value)) return null;
+    const parsed = parsePolarity(typeof raw.value === "string" ? raw.value : raw.value);
+    if (!parsed.ok) {
+        const hint = didYouMean(String(raw.value).trim(), POLARITY_SPELLINGS.filter(s => s.length > 2));
+        r.problem("polarity", `${JSON.stringify(raw.value)} is not a polarity${hint ? ` (did you mean ${hint}?)` : ""}`, POLARITY_SPELLINGS.join(", "));
+        return null;
+    }
+    return { polarity: parsed.polarity, text: String(raw.value).trim() };
+}
+
+function readNumber(r: KpiReader, field: string, nonNegative: boolean): number | null {
+    const raw = r.raw(field);
+    if (!raw || isAbsent(raw.value)) return null;
+    let value: number;
+    if (typeof raw.value === "number") {
+        value = raw.value;
+    } else if (typeof raw.value === "string") {
+        const trimmed = raw.value.trim();
+        if (/%\s*$/.test(trimmed)) {
+            r.problem(field, `${JSON.stringify(trimmed)} is written as a percentage`, "the stored value: 85% is 0.85 (the format string shows it as a percentage)");
+            return null;
+        }
+        value = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
+    } else {
+        value = NaN;
+    }
+    if (!Number.isFinite(value)) {
+        r.problem(field, `${JSON.stringify(raw.value)} is not a number`, nonNegative ? "a number of 0 or more" : "a number");
+        return null;
+    }
+    if (nonNegative && value < 0) {
+        r.problem(field, `${value} is negative`, "a number of 0 or more");
+        return null;
+    }
+    return value;
+}
+
+function readChoice(r: KpiReader, field: string, choices: readonly string[], normalise: (s: string) => string): string | null {
+    const value = readText(r, field);
+    if (value === null) return null;
+    const normalised = normalise(value);
+    if (!choices.includes(normalised)) {
+        const hint = didYouMean(value, choices);
+        r.problem(field, `${JSON.stringify(value)} is not allowed${hint ? ` (did you mean ${hint}?)` : ""}`, choices.join(", "));
+        return null;
+    }
+    return normalised;
+}
+
+/** Why a Power BI format string cannot be used for a KPI, or null when it can. */
+export function formatProblem(format: string): string | null {
+    if (format.trim() === "") return "is empty";
+    if (CONTROL.test(format)) return "contains a control character";
+    let quoted = false;
+    let brackets = 0;
+    for (let i = 0; i < format.length; i++) {
+        const c = format[i];
+        if (c === "\\" && !quoted) { i++; continue; }
+        if (c === "\"") quoted = !quoted;
+        else if (!quoted && c === "[") brackets++;
+        else if (!quoted && c === "]") brackets--;
+        if (brackets < 0) return "has a ] without [";
+    }
+    if (quoted) return "has an unclosed \" (literal text must be closed)";
+    if (brackets !== 0) return "has a [ without ]";
+    if (format.split(";").length > 3) return "has more than three ;-separated sections";
+    if (/^\s*general\s*$/i.test(format)) return null;
+    if (precisionFromFormat(format) === null) return "gives no fixed number of decimals (dates, scientific and text formats cannot rate a KPI)";
+    return null;
+}
+
+function readFormat(r: KpiReader): string | null {
+    const raw = r.raw("format");
+    if (!raw || raw.value === null || raw.value === undefined) return null;
+    if (typeof raw.value !== "string") {
+        r.problem("format", `expected a format string in quotes, found ${describeType(raw.value)}`, "a Power BI format string such as \"0.0\", \"#,0\" or \"0.0%\"");
+        return null;
+    }
+    const problem = formatProblem(raw.value);
+    if (problem) {
+        r.problem("format", `${JSON.stringify(raw.value)} ${problem}`, "a Power BI format string such as 0.0, #,0, 0.0% or 0.0 \"days\"");
+        return null;
+    }
+    return raw.value;
+}
+
+function readBenchmarks(r: KpiReader, fromCsv: boolean): BenchmarkSource[] {
+    const raw = r.raw("benchmarks");
+    if (!raw || isAbsent(raw.value)) return [];
+    let items: unknown[];
+    if (Array.isArray(raw.value)) items = raw.value;
+    else if (typeof raw.value === "string") items = raw.value.split(fromCsv ? ";" : /[;,]/).map(s => s.trim()).filter(s => s !== "");
+    else {
+        r.problem("benchmarks", `expected a list, found ${describeType(raw.value)}`, BENCHMARK_SOURCES.join(", "));
+        return [];
+    }
+    const out: BenchmarkSource[] = [];
+    for (const item of items) {
+        const text = typeof item === "string" ? item.trim().toLowerCase() : undefined;
+        if (text === undefined || !(BENCHMARK_SOURCES as readonly string[]).includes(text)) {
+            const hint = typeof item === "string" ? didYouMean(item, BENCHMARK_SOURCES) : null;
+            r.problem("benchmarks", `${JSON.stringify(item)} is not a benchmark${hint ? ` (did you mean ${hint}?)` : ""}`, BENCHMARK_SOURCES.join(", "));
+            continue;
+        }
+        if (out.includes(text as BenchmarkSource)) {
+            r.problem("benchmarks", `${JSON.stringify(item)} is listed twice`, "each benchmark once");
+            continue;
+        }
+        out.push(text as BenchmarkSource);
+    }
+    return out;
+}
+
+function readExpression(r: KpiReader): string | null {
+    const value = readText(r, "actualExpression");
+    if (value === null) return null;
+    const problems = checkDax(value);
+    if (problems.length > 0) {
+        r.problem("actualExpression", `the DAX expression does not read cleanly: ${problems.join("; ")}`, "a DAX scalar expression with balanced brackets, closed strings and DAX functions");
+        return null;
+    }
+    if (/^\s*(VAR|EVALUATE|DEFINE)\b/i.test(value) && !/\bRETURN\b/i.test(value)) {
+        r.problem("actualExpression", "starts with VAR but has no RETURN", "VAR ... RETURN <expression>");
+        return null;
+    }
+    return value;
+}
+
+function readColumn(r: KpiReader): ColumnRef | null {
+    const value = readText(r, "sourceColumn");
+    if (value === null) return null;
+    const parsed = parseColumnRef(value);
+    if (!parsed) {
+        r.problem("sourceColumn", `${JSON.stringify(value)} is not a fully qualified column`, "'Table name'[Column name]");
+        return null;
+    }
+    return parsed;
+}
+
+function describeType(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    if (value === null) return "nothing";
+    return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Ids and names must be unique case-insensitively (Power BI compares text that way). */
+function checkCollisions(kpis: readonly KpiDefinition[], issues: DictionaryIssue[]): void {
+    const byId = new Map<string, KpiDefinition>();
+    const byName = new Map<string, KpiDefinition>();
+    const measureOwners = new Map<string, string>();
+    for (const name of GENERIC_MEASURE_NAMES) measureOwners.set(name.toLowerCase(), `the generic measure [${name}]`);
+    for (const kpi of kpis) {
+        const idKey = kpi.id.toLowerCase();
+        const first = byId.get(idKey);
+        if (first) {
+            issues.push({
+                severity: "error", location: kpi.location, kpi: kpi.id, field: "id",
+                message: `duplicate id: ${JSON.stringify(kpi.id)} is already used by ${describeKpi(first)} (ids are compared ignoring case)`,
+                allowed: "a unique id per KPI",
+            });
+        } else {
+            byId.set(idKey, kpi);
+        }
+        const nameKey = kpi.name.toLowerCase();
+        const sameName = byName.get(nameKey);
+        if (sameName) {
+            issues.push({
+                severity: "error", location: kpi.location, kpi: kpi.id, field: "name",
+                message: `the name ${JSON.stringify(kpi.name)} collides with ${describeKpi(sameName)} (DAX names ignore case)`,
+                allowed: "a name that differs from every other KPI's by more than letter case",
+            });
+        } else {
+            byName.set(nameKey, kpi);
+        }
+        if (kpi.actualExpression !== null || kpi.sourceColumn !== null) {
+            for (const measure of perKpiMeasureNames(kpi.name)) {
+                const owner = measureOwners.get(measure.toLowerCase());
+                if (owner) {
+                    issues.push({
+                        severity: "error", location: kpi.location, kpi: kpi.id, field: "name",
+                        message: `its measure [${measure}] would collide with ${owner} (DAX names ignore case)`,
+                        allowed: "a name whose measures (<name>, <name> Target, <name> Status, <name> Status Colour, <name> Direction) are all new",
+                    });
+                } else {
+                    measureOwners.set(measure.toLowerCase(), `the measure [${measure}] of ${describeKpi(kpi)}`);
+                }
+            }
+        }
+    }
+}
+
+function describeKpi(kpi: KpiDefinition): string {
+    const where = kpi.location.line !== undefined ? `line ${kpi.location.line}` : kpi.location.row !== undefined ? `row ${kpi.location.row}` : "";
+    return `KPI ${kpi.id}${where ? ` (${where})` : ""}`;
+}
+
+/** One issue as a line of text: `file:line: error: [KPI id] field: message (allowed: ...)`. */
+export function formatIssue(issue: DictionaryIssue): string {
+    const where = issue.location.line !== undefined ? `:${issue.location.line}`
+        : issue.location.row !== undefined ? `: row ${issue.location.row}` : "";
+    const kpi = issue.kpi ? `KPI ${issue.kpi}, ` : "";
+    const allowed = issue.allowed ? ` (allowed: ${issue.allowed})` : "";
+    return `${issue.location.file}${where}: ${issue.severity}: ${kpi}field ${issue.field}: ${issue.message}${allowed}`;
+}

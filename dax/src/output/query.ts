@@ -1,0 +1,69 @@
+import { KpiDictionary } from "../dictionary/types";
+import { col, measure, str } from "../expr/build";
+import { Expr } from "../expr/ast";
+import { bracketName, quoteTable } from "../expr/names";
+import { printExpr } from "../expr/print";
+import { MeasureDefinition } from "../measures/measure";
+import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
+
+/**
+ * A script for Power BI Desktop's DAX query view: `DEFINE MEASURE` for every measure (the
+ * view offers to add or update them in the model), then a query listing every KPI with its
+ * latest actual, target and status so the result can be checked before applying.
+ */
+function defineBlock(measures: readonly MeasureDefinition[]): string[] {
+    const out = ["DEFINE"];
+    for (const m of measures) {
+        out.push(`    -- ${m.description.replace(/\s*\n\s*/g, " ")}`);
+        const text = printExpr(m.expression);
+        const head = `    MEASURE ${quoteTable(MEASURES_TABLE)}${bracketName(m.name)} =`;
+        if (!text.includes("\n")) {
+            out.push(`${head} ${text}`);
+        } else {
+            out.push(head, ...text.split("\n").map(l => (l === "" ? "" : `        ${l}`)));
+        }
+        out.push("");
+    }
+    return out;
+}
+
+const LISTED: readonly [string, string][] = [
+    ["Actual", GENERIC.actual], ["Target", GENERIC.target], ["Status", GENERIC.status], ["Direction", GENERIC.direction],
+    ["Previous", GENERIC.previous], ["vs England", GENERIC.vsEngland], ["Quartile band", GENERIC.quartileBand],
+];
+
+function evaluateBlock(): string[] {
+    const columns: Expr[] = ["Sort Order", "KPI ID", "KPI", "Service Area"].map(c => col(STAR.kpi, c));
+    const args: Expr[] = [...columns];
+    for (const [label, name] of LISTED) args.push(str(label), measure(name));
+    const call: Expr = { kind: "call", fn: "SUMMARIZECOLUMNS", args };
+    const body = printExpr(call).split("\n").map(l => `    ${l}`);
+    return ["EVALUATE", ...body, `ORDER BY ${quoteTable(STAR.kpi)}${bracketName("Sort Order")}`];
+}
+
+export function genericQueryScript(measures: readonly MeasureDefinition[], source: string): string {
+    return [
+        `-- KPI measures generated from ${source} by npm run dax. Regenerate rather than edit.`,
+        "-- Power BI Desktop: DAX query view, paste, Run, then \"Update model with changes\".",
+        "-- The measures table 'KPI Measures' must exist first (see docs/dax-generator.md).",
+        ...defineBlock(measures),
+        ...evaluateBlock(),
+        "",
+    ].join("\n");
+}
+
+export function perKpiQueryScript(measures: readonly MeasureDefinition[], dictionary: KpiDictionary, source: string): string {
+    const perKpi = dictionary.kpis.filter(k => k.actualExpression !== null || k.sourceColumn !== null);
+    const rows: Expr[] = perKpi.map(k => measure(k.name + " Status"));
+    const listed: Expr[] = [];
+    perKpi.forEach((k, i) => listed.push(str(k.id), rows[i]));
+    const row: Expr = { kind: "call", fn: "ROW", args: listed };
+    return [
+        `-- Per-KPI measures generated from ${source} by npm run dax. Regenerate rather than edit.`,
+        "-- Each KPI's own actual, target, status, status colour and direction, for cards and tables.",
+        ...defineBlock(measures),
+        "EVALUATE",
+        ...printExpr(row).split("\n").map(l => `    ${l}`),
+        "",
+    ].join("\n");
+}

@@ -1,0 +1,37 @@
+import { KpiDictionary } from "../dictionary/types";
+import { MeasureDefinition } from "../measures/measure";
+import { describeRating, POLARITY_WORDS, showValue } from "./describe";
+
+const cell = (text: string | null | undefined): string =>
+    text === null || text === undefined || text === "" ? "" : text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+/** A readable summary of every KPI and its rules, for the data dictionary owner. */
+export function dictionarySummary(dictionary: KpiDictionary, measures: readonly MeasureDefinition[], source: string): string {
+    const out: string[] = [];
+    out.push("# KPI data dictionary: summary", "");
+    out.push(`Generated from \`${source}\` by \`npm run dax\`. ${dictionary.kpis.length} KPIs; ${measures.length} measures in the \`KPI Measures\` table.`);
+    out.push("Statuses are rated exactly as the KPI tiles visual rates them, at each KPI's shown precision.", "");
+    const areas = [...new Set(dictionary.kpis.map(k => k.serviceArea))];
+    for (const area of areas) {
+        out.push(`## ${area}`, "");
+        out.push("| ID | KPI | Polarity | Target | Rating rule | Format | Owner | Frequency | Benchmarks |");
+        out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (const k of dictionary.kpis.filter(x => x.serviceArea === area)) {
+            out.push(`| ${cell(k.id)} | ${cell(k.name)} | ${POLARITY_WORDS[k.polarity]} | ${k.target === null ? "" : cell(showValue(k.target, k.format))} | ${cell(describeRating(k))} | \`${cell(k.format)}\` | ${cell(k.owner)} | ${cell(k.frequency)} | ${cell(k.benchmarks.join(", "))} |`);
+        }
+        out.push("");
+        const defined = dictionary.kpis.filter(x => x.serviceArea === area && (x.definition || x.source || x.actualExpression || x.sourceColumn));
+        for (const k of defined) {
+            out.push(`- **${cell(k.name)}** (${cell(k.id)})${k.definition ? `: ${cell(k.definition)}` : ""}${k.source ? ` Source: ${cell(k.source)}.` : ""}${k.laitCode ? ` LAIT: \`${cell(k.laitCode)}\`.` : ""}`);
+            if (k.actualExpression || k.sourceColumn) {
+                out.push(`  Own measures: \`[${cell(k.name)}]\`, \`Target\`, \`Status\`, \`Status Colour\`, \`Direction\`; actual = \`${cell(k.actualExpression ?? `SUM ( '${k.sourceColumn!.table}'[${k.sourceColumn!.column}] )`)}\`.`);
+            }
+        }
+        if (defined.length) out.push("");
+    }
+    out.push("## Measures", "");
+    out.push("| Measure | Folder | Description |", "| --- | --- | --- |");
+    for (const m of measures.filter(x => !x.isHidden)) out.push(`| ${cell(m.name)} | ${cell(m.displayFolder)} | ${cell(m.description)} |`);
+    out.push("");
+    return out.join("\n");
+}
