@@ -47,6 +47,14 @@ describe("status", () => {
         }), { numRuns: 500 });
     });
 
+    test("mirroring every value leaves a Range status unchanged", () => {
+        fc.assert(fc.property(kpiValue, settings, (actual, s) => {
+            const original = rateStatus({ ...s, actual, polarity: "Range" });
+            const mirrored = rateStatus({ ...s, actual: -actual, polarity: "Range", target: negate(s.target), floor: negate(s.floor), stretch: negate(s.stretch) });
+            expect(mirrored.status).toBe(original.status);
+        }), { numRuns: 300 });
+    });
+
     test("moving the actual the good way (up for High, down for Low) never worsens the status", () => {
         fc.assert(fc.property(kpiValue, kpiValue, settings, fc.constantFrom<Polarity>("High", "Low"), (a, b, s, polarity) => {
             const [worse, better] = polarity === "High" ? [Math.min(a, b), Math.max(a, b)] : [Math.max(a, b), Math.min(a, b)];

@@ -26,6 +26,7 @@ describe("High polarity, target 80", () => {
         ["just beyond the tolerance is Red", { ...t, actual: 74.9, tolerance: 5 }, "red", "outside-tolerance"],
         ["74.9 shown as 75 (0 decimals) is on the edge: Amber", { ...t, actual: 74.9, tolerance: 5, decimals: 0 }, "amber", "within-tolerance"],
         ["relative 5% of 80 is 4: 76 is Amber", { ...t, actual: 76, tolerance: 0.05, toleranceKind: "relative" }, "amber", "within-tolerance"],
+        ["exactly on a relative tolerance edge is Amber (5% of 80 = 4)", { ...t, actual: 76, tolerance: 0.05, toleranceKind: "relative", decimals: 1 }, "amber", "within-tolerance"],
         ["relative 5% of 80: 75.9 is Red", { ...t, actual: 75.9, tolerance: 0.05, toleranceKind: "relative" }, "red", "outside-tolerance"],
         ["a tolerance of 0 makes any shortfall Red", { ...t, actual: 79.99, tolerance: 0 }, "red", "outside-tolerance"],
         ["a tolerance of 0 still lets on-target be Green", { ...t, actual: 80, tolerance: 0 }, "green", "on-target"],
