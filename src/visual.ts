@@ -2,7 +2,7 @@ import powerbi from "powerbi-visuals-api";
 import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
 
 import { Localiser } from "./i18n/localiser";
-import { buildViewModel, SelectionIdFactory } from "./model";
+import { buildViewModel, ROW_LIMIT, SelectionIdFactory } from "./model";
 import { TileRenderer, themeFrom } from "./render";
 import { TileInteractions } from "./interaction";
 import { tileOptionsFrom, VisualSettings } from "./settings";
@@ -63,6 +63,10 @@ export class Visual implements IVisual {
             const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId });
             const theme = themeFrom(this.host.colorPalette, tileOptions);
             const drawn = this.renderer.render(model, tileOptions, theme, t);
+            if (model.kind === "tiles" && model.reduced) {
+                // The notice above the tiles says the same; the host's warning icon shows it on the visual header too.
+                this.host.displayWarningIcon?.(t.text("Warning_Reduced"), t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale)));
+            }
             this.interactions?.bind(
                 drawn.map(({ tile, element }) => ({
                     element, key: tile.key, selectionId: tile.selectionId,

@@ -40,7 +40,6 @@ export const STRINGS = {
     "BenchShort_england": "E",
     "BenchShort_region": "R",
     "BenchShort_neighbours": "N",
-    "BenchShort_own": "Us",
     "Compare_better": "better",
     "Compare_similar": "similar",
     "Compare_worse": "worse",
@@ -98,7 +97,7 @@ export const STRINGS = {
 
     // Tile and page text
     "Tile_Owner": "Owner: {0}",
-    "Aria_Tile": "{0}. {1}",
+    "Sparkline_Label": "Trend over {0} periods, {1} to {2}",
     "Aria_Actual": "{0} for {1}",
     "Aria_Status": "Status: {0}",
     "Aria_Band": "Quartile band {0}",
@@ -107,6 +106,7 @@ export const STRINGS = {
     "Summary_Item": "{0}: {1}",
     "Filter_AllHidden": "No KPI matches the filter: {0} tiles are hidden. Change the filter in the format pane to see them.",
     "Notice_Reduced": "Showing the first {0} rows only: more rows exist. Filter the page or reduce the periods so every KPI is complete.",
+    "Warning_Reduced": "Not every row is shown",
     "Landing_Title": "RAG KPI Tiles",
     "Landing_Intro": "One tile per KPI, rated blue, green, amber or red against its target, with direction of travel and benchmarks.",
     "Landing_Missing": "Add these fields to start: {0}.",

@@ -56,13 +56,12 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
 
     if (show.period && tile.period) tileSel.append("div").attr("class", "kpi-tile__period").text(tile.period);
 
-    const targetLine: string[] = [];
-    if (show.target && tile.targetText) targetLine.push(t.format("Target_Label", tile.targetText));
-    if (show.gap && tile.gapText) targetLine.push(tile.gapText);
-    if (targetLine.length > 0) {
+    const showTarget = show.target && tile.targetText !== null;
+    const showGap = show.gap && tile.gapText !== null;
+    if (showTarget || showGap) {
         const target = tileSel.append("div").attr("class", "kpi-tile__target");
-        if (show.target && tile.targetText) target.append("span").attr("class", "kpi-tile__target-value").text(t.format("Target_Label", tile.targetText));
-        if (show.gap && tile.gapText) target.append("span").attr("class", "kpi-tile__gap").text(tile.gapText);
+        if (showTarget) target.append("span").attr("class", "kpi-tile__target-value").text(t.format("Target_Label", tile.targetText as string));
+        if (showGap) target.append("span").attr("class", "kpi-tile__gap").text(tile.gapText as string);
     }
 
     if (show.direction && tile.movement) {
@@ -90,8 +89,10 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
 
     if (show.sparkline && bound.has("period") && tile.series.length > 1) {
         const spark = tileSel.append("div").attr("class", "kpi-tile__sparkline");
+        const first = tile.series[0].label;
+        const last = tile.series[tile.series.length - 1].label;
         const drawn = drawSparkline(spark.node() as HTMLElement, tile.series, tile.period, theme.foreground, theme.muted, colour,
-            tile.series.map(p => p.label).filter(Boolean).slice(-1)[0] ?? "");
+            t.format("Sparkline_Label", tile.series.length, first, last));
         if (!drawn) spark.remove();
     }
 

@@ -28,7 +28,7 @@ function sampleDataView(objects?: powerbi.DataViewObjects): powerbi.DataView {
 }
 
 let consoleError: jest.SpyInstance;
-beforeEach(() => { consoleError = jest.spyOn(console, "error"); document.body.innerHTML = ""; });
+beforeEach(() => { consoleError = jest.spyOn(console, "error"); document.body.replaceChildren(); });
 afterEach(() => {
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
@@ -210,12 +210,15 @@ describe("states", () => {
         h.update(buildDataView([], { KPI: "kpi", Actual: "actual" }));
         expect(h.element.querySelector(".kpi-empty")?.textContent).toContain("No data for this selection");
     });
-    test("data reduction notice when Power BI has more rows", () => {
+    test("data reduction notice and the host's warning icon when Power BI has more rows", () => {
         const h = createHarness();
+        const warning = jest.fn();
+        h.host.displayWarningIcon = warning;
         h.update(buildDataView([{ KPI: "A", Actual: 1 }], { KPI: "kpi", Actual: "actual" }, {}, { moreRows: true }));
         const notice = h.element.querySelector(".kpi-notice") as HTMLElement;
         expect(notice.hidden).toBe(false);
         expect(notice.textContent).toContain("first 30,000 rows");
+        expect(warning).toHaveBeenCalledWith("Not every row is shown", expect.stringContaining("first 30,000 rows"));
     });
     test("a model error shows a readable error state and reports renderingFailed, without throwing", () => {
         const h = createHarness();
