@@ -26,11 +26,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export function validateDictionary(raw: RawDictionary): ValidationResult {
     const issues: DictionaryIssue[] = [...raw.issues];
     const kpis: KpiDefinition[] = [];
+    const identities: KpiIdentity[] = [];
     for (const entry of raw.kpis) {
-        const kpi = validateKpi(raw.file, entry, issues);
+        const { kpi, identity } = validateKpi(raw.file, entry, issues);
         if (kpi) kpis.push(kpi);
+        if (identity) identities.push(identity);
     }
-    checkCollisions(kpis, issues);
+    checkCollisions(identities, issues);
     const hasError = issues.some(i => i.severity === "error");
     if (!hasError && raw.kpis.length === 0) {
         issues.push({ severity: "error", location: { file: raw.file }, field: "kpis", message: "the dictionary has no KPIs", allowed: "at least one KPI" });
@@ -76,7 +78,17 @@ class KpiReader {
     }
 }
 
-function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): KpiDefinition | null {
+/** What the uniqueness checks need, known even when other fields of the KPI are wrong. */
+interface KpiIdentity {
+    readonly id: string | null;
+    readonly name: string | null;
+    readonly idLocation: SourceLocation;
+    readonly nameLocation: SourceLocation;
+    readonly location: SourceLocation;
+    readonly ownMeasures: boolean;
+}
+
+function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): { kpi: KpiDefinition | null; identity: KpiIdentity } {
     const r = new KpiReader(file, entry, issues);
     for (const key of entry.fields.keys()) {
         if (!FIELD_NAMES.includes(key)) {
@@ -149,8 +161,12 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): Kp
     if (actualExpression !== null && sourceColumn !== null) {
         r.problem("sourceColumn", "both actualExpression and sourceColumn are given", "one of them");
     }
-    if (r.failed.size > 0 || id === null || name === null || serviceArea === null || polarityField === null) return null;
-    return {
+    const identity: KpiIdentity = {
+        id, name, idLocation: r.locationOf("id"), nameLocation: r.locationOf("name"), location: entry.location,
+        ownMeasures: !isAbsent(entry.fields.get("actualExpression")?.value) || !isAbsent(entry.fields.get("sourceColumn")?.value),
+    };
+    if (r.failed.size > 0 || id === null || name === null || serviceArea === null || polarityField === null) return { kpi: null, identity };
+    const kpi: KpiDefinition = {
         id, name, serviceArea, outcome, polarity: polarityField.polarity, polarityText: polarityField.text, unit,
         format: format ?? DEFAULT_FORMAT,
         decimals: precisionFromFormat(format ?? DEFAULT_FORMAT)?.storedDecimals ?? null,
@@ -158,6 +174,7 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): Kp
         similarityTolerance, owner, frequency, source, definition, laitCode, benchmarks, actualExpression, sourceColumn,
         sortOrder: entry.index + 1, location: entry.location,
     };
+    return { kpi, identity };
 }
 
 function isAbsent(value: unknown): boolean {
@@ -360,54 +377,55 @@ function describeType(value: unknown): string {
 }
 
 /** Ids and names must be unique case-insensitively (Power BI compares text that way). */
-function checkCollisions(kpis: readonly KpiDefinition[], issues: DictionaryIssue[]): void {
-    const byId = new Map<string, KpiDefinition>();
-    const byName = new Map<string, KpiDefinition>();
+function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]): void {
+    const byId = new Map<string, KpiIdentity>();
+    const byName = new Map<string, KpiIdentity>();
     const measureOwners = new Map<string, string>();
     for (const name of GENERIC_MEASURE_NAMES) measureOwners.set(name.toLowerCase(), `the generic measure [${name}]`);
     for (const kpi of kpis) {
-        const idKey = kpi.id.toLowerCase();
-        const first = byId.get(idKey);
-        if (first) {
-            issues.push({
-                severity: "error", location: kpi.location, kpi: kpi.id, field: "id",
-                message: `duplicate id: ${JSON.stringify(kpi.id)} is already used by ${describeKpi(first)} (ids are compared ignoring case)`,
-                allowed: "a unique id per KPI",
-            });
-        } else {
-            byId.set(idKey, kpi);
+        const id = kpi.id ?? undefined;
+        if (kpi.id !== null) {
+            const first = byId.get(kpi.id.toLowerCase());
+            if (first) {
+                issues.push({
+                    severity: "error", location: kpi.idLocation, kpi: id, field: "id",
+                    message: `duplicate id: ${JSON.stringify(kpi.id)} is already used by ${describeKpi(first)} (ids are compared ignoring case)`,
+                    allowed: "a unique id per KPI",
+                });
+            } else {
+                byId.set(kpi.id.toLowerCase(), kpi);
+            }
         }
-        const nameKey = kpi.name.toLowerCase();
-        const sameName = byName.get(nameKey);
+        if (kpi.name === null) continue;
+        const sameName = byName.get(kpi.name.toLowerCase());
         if (sameName) {
             issues.push({
-                severity: "error", location: kpi.location, kpi: kpi.id, field: "name",
+                severity: "error", location: kpi.nameLocation, kpi: id, field: "name",
                 message: `the name ${JSON.stringify(kpi.name)} collides with ${describeKpi(sameName)} (DAX names ignore case)`,
                 allowed: "a name that differs from every other KPI's by more than letter case",
             });
         } else {
-            byName.set(nameKey, kpi);
+            byName.set(kpi.name.toLowerCase(), kpi);
         }
-        if (kpi.actualExpression !== null || kpi.sourceColumn !== null) {
-            for (const measure of perKpiMeasureNames(kpi.name)) {
-                const owner = measureOwners.get(measure.toLowerCase());
-                if (owner) {
-                    issues.push({
-                        severity: "error", location: kpi.location, kpi: kpi.id, field: "name",
-                        message: `its measure [${measure}] would collide with ${owner} (DAX names ignore case)`,
-                        allowed: "a name whose measures (<name>, <name> Target, <name> Status, <name> Status Colour, <name> Direction) are all new",
-                    });
-                } else {
-                    measureOwners.set(measure.toLowerCase(), `the measure [${measure}] of ${describeKpi(kpi)}`);
-                }
+        if (!kpi.ownMeasures) continue;
+        for (const measure of perKpiMeasureNames(kpi.name)) {
+            const owner = measureOwners.get(measure.toLowerCase());
+            if (owner) {
+                issues.push({
+                    severity: "error", location: kpi.nameLocation, kpi: id, field: "name",
+                    message: `its measure [${measure}] would collide with ${owner} (DAX names ignore case)`,
+                    allowed: "a name whose measures (<name>, <name> Target, <name> Status, <name> Status Colour, <name> Direction) are all new",
+                });
+                break;
             }
+            measureOwners.set(measure.toLowerCase(), `the measure [${measure}] of ${describeKpi(kpi)}`);
         }
     }
 }
 
-function describeKpi(kpi: KpiDefinition): string {
+function describeKpi(kpi: KpiIdentity): string {
     const where = kpi.location.line !== undefined ? `line ${kpi.location.line}` : kpi.location.row !== undefined ? `row ${kpi.location.row}` : "";
-    return `KPI ${kpi.id}${where ? ` (${where})` : ""}`;
+    return `KPI ${kpi.id ?? "(no id)"}${where ? ` (${where})` : ""}`;
 }
 
 /** One issue as a line of text: `file:line: error: [KPI id] field: message (allowed: ...)`. */

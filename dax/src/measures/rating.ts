@@ -192,7 +192,7 @@ export function directionExpression(i: DirectionInputs): Expr {
     const range = IF(ISBLANK(target), neutral, firstTrue([
         [lt(now, minus(before, rangeEps)), orBlank(DIRECTION_LABEL.improving)],
         [gt(now, plus(before, rangeEps)), orBlank(DIRECTION_LABEL.worsening)],
-    ], orBlank(DIRECTION_LABEL["no-change"])));
+    ], neutral));
     const body = firstTrue([
         [or(ISBLANK(actual), ISBLANK(previous)), orBlank(DIRECTION_LABEL.unknown)],
         [le(ABS(change), plus(ref("_tolerance"), ref("_eps"))), orBlank(DIRECTION_LABEL["no-change"])],
@@ -253,7 +253,8 @@ export function comparisonExpression(i: ComparisonInputs): Expr {
         def("_benchmark", roundTo(benchmarkValue, decimals)),
         def("_difference", minus(actual, benchmark)),
         def("_similarity", nonNegativeOrZero(i.similarity)),
-        def("_eps", epsilonOf(benchmark)),
+        // The larger magnitude of the two, so swapping them mirrors the answer (as the rules).
+        def("_eps", epsilonOf(MAX2(ABS(actual), ABS(benchmark)))),
         ...p.vars(),
     ], body));
 }
