@@ -70,7 +70,7 @@ describe("validation collects every error with file, line, field, problem and wh
         ["tolerance without a target", /:10: error: KPI E2, field tolerance: a tolerance is given but there is no target/],
         ["floor on the wrong side", /:16: error: KPI E3, field floor: the floor \(0\.9\) is above the target \(0\.8\).*\(allowed: a floor at or below the target\)/],
         ["stretch on the wrong side", /:22: error: KPI E4, field stretch: the stretch value \(12\) is not below the target \(10\)/],
-        ["duplicate id", /:23: error: KPI E4, field id: duplicate id: "E4" is already used by KPI E4 \(line 19\)/],
+        ["duplicate id", /:23: error: KPI E4, field id: duplicate id: "E4" is already used by KPI E4 \(line 17\)/],
         ["names colliding ignoring case", /KPI E6, field name: the name "UNKNOWN POLARITY" collides with KPI E1 \(line 2\) \(DAX names ignore case\)/],
         ["missing required field", /KPI E7, field name: required field is missing or empty/],
         ["unknown field with did you mean", /KPI E8, field tolerence: unknown field \(did you mean tolerance\?\)/],
