@@ -4,7 +4,7 @@
  */
 import { ColumnType, StarTable } from "../sample/schema";
 
-export const FOLDER_PARAMETER = "Folder";
+export const FOLDER_PARAMETER = "DataFolder";
 
 /** An M text literal ("" doubles a quote). */
 export function mText(value: string): string {

@@ -116,7 +116,7 @@ describe("semantic model", () => {
         const expressions: string[] = [];
         for (const t of tables.values()) for (const p of t.partitions.values()) if (p.kind === "m") expressions.push(p.source);
         const expressionsTmdl = fs.readFileSync(path.join(MODEL_DIR, "definition", "expressions.tmdl"), "utf8");
-        const parameter = /^expression Folder = (.+)$/m.exec(expressionsTmdl);
+        const parameter = /^expression DataFolder = (.+)$/m.exec(expressionsTmdl);
         expect(parameter).not.toBeNull();
         expressions.push(parameter![1]);
         expect(expressions.length).toBe(STAR_TABLES.length + 1);
@@ -127,7 +127,7 @@ describe("semantic model", () => {
     it("the folder parameter is a required text parameter used by every CSV query", () => {
         const text = fs.readFileSync(path.join(MODEL_DIR, "definition", "expressions.tmdl"), "utf8");
         expect(text).toMatch(/meta \[IsParameterQuery = true, Type = "Text", IsParameterQueryRequired = true\]/);
-        for (const t of STAR_TABLES) expect([...tables.get(t.table)!.partitions.values()][0].source).toMatch(/\bFolder\b/);
+        for (const t of STAR_TABLES) expect([...tables.get(t.table)!.partitions.values()][0].source).toMatch(/\bDataFolder\b/);
     });
 
     it("relationships are the star schema's, between existing columns", () => {
