@@ -1,5 +1,6 @@
 /**
- * The rating rules (../docs/rating-rules.md summarises them; the specification is
+ * The rating rules (docs/rating-rules.md explains them, docs/rating-decisions.md records each
+ * interpretation; the specification is
  * rating-rules.md in the project's shared folder). Pure functions: no DOM, no Power BI.
  * The visual (src/model) and the DAX generator (dax/) both use this module.
  */
