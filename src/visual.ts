@@ -70,7 +70,9 @@ export class Visual implements IVisual {
             this.interactions?.bind(
                 drawn.map(({ tile, element }) => ({
                     element, key: tile.key, selectionId: tile.selectionId,
-                    tooltipItems: tile.tooltipItems, dimmedByHighlight: tile.dimmedByHighlight,
+                    // Read lazily: the model builds tooltip lines on first use.
+                    get tooltipItems() { return tile.tooltipItems; },
+                    dimmedByHighlight: tile.dimmedByHighlight,
                 })),
                 { allowInteractions: this.host.hostCapabilities?.allowInteractions !== false, highContrast: theme.highContrast },
             );

@@ -230,12 +230,16 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     };
     const floor = toNumber(cell("floor"));
     const stretch = toNumber(cell("stretch"));
-    const tooltipItems = buildTooltipItems(tile, {
-        t, numbers, format, wording, explainInput, floor, stretch,
-        extra: columns.tooltips.map((col, i) => ({ source: col.source, value: current.tooltipCells[i] })),
-    });
     const ariaLabel = buildAriaLabel(tile, t);
-    return { ...tile, tooltipItems, ariaLabel };
+    const extra = columns.tooltips.map((col, i) => ({ source: col.source, value: current.tooltipCells[i] }));
+    // Tooltip lines are built when first read (on hover or focus), not for every tile on every update.
+    let tooltipItems: KpiTile["tooltipItems"] | null = null;
+    const result = { ...tile, ariaLabel } as unknown as KpiTile;
+    Object.defineProperty(result, "tooltipItems", {
+        enumerable: true,
+        get: () => (tooltipItems ??= buildTooltipItems(tile, { t, numbers, format, wording, explainInput, floor, stretch, extra })),
+    });
+    return result;
 }
 
 function safeSelectionId(factory: SelectionIdFactory, column: DataViewCategoryColumn, row: number): ISelectionId | undefined {

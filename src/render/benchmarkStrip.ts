@@ -58,12 +58,15 @@ export function drawBenchmarkStrip(container: HTMLElement, view: BenchmarkView,
             .attr("d", `M4,${BAND_Y + BAND_H / 2}H${WIDTH - 4}`)
             .attr("stroke", theme.muted).attr("stroke-width", 1).attr("vector-effect", "non-scaling-stroke");
     }
-    for (const marker of view.markers) {
-        const mx = x(marker.value);
-        const g = svg.append("g").attr("class", `kpi-benchmark__marker kpi-benchmark__marker--${marker.kind}`);
-        g.append("path").attr("d", `M${mx},${BAND_Y - 3}V${BAND_Y + BAND_H + 3}`)
+    // All benchmark ticks as one path; one label each.
+    const ticks = view.markers.map(m => `M${x(m.value).toFixed(2)},${BAND_Y - 3}V${BAND_Y + BAND_H + 3}`).join("");
+    if (ticks !== "") {
+        svg.append("path").attr("class", "kpi-benchmark__ticks").attr("d", ticks)
             .attr("stroke", theme.foreground).attr("stroke-width", 1.5).attr("vector-effect", "non-scaling-stroke");
-        g.append("text").attr("x", mx).attr("y", HEIGHT - 1).attr("text-anchor", "middle")
+    }
+    for (const marker of view.markers) {
+        svg.append("text").attr("class", `kpi-benchmark__marker kpi-benchmark__marker--${marker.kind}`)
+            .attr("x", x(marker.value).toFixed(2)).attr("y", HEIGHT - 1).attr("text-anchor", "middle")
             .attr("fill", theme.foreground).attr("font-size", 8)
             .text(t.text(`BenchShort_${marker.kind}` as StringKey));
     }

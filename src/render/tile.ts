@@ -19,17 +19,32 @@ export interface TileRenderContext {
 const ARROW_PATH = { up: "M8 2 14 9H10V14H6V9H2Z", down: "M8 14 14 7H10V2H6V7H2Z", flat: "M2 6H11V3L15 8 11 13V10H2Z" } as const;
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+const borderColours = new WeakMap<HTMLElement, string>();
+
 /** Set the hooks and attributes of a tile element (docs/CONTRACTS.md "DOM hooks"). */
 export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
-    element.className = "kpi-tile";
-    element.setAttribute("data-kpi", tile.key);
-    element.setAttribute("data-status", tile.status);
-    element.setAttribute("data-direction", tile.direction);
-    if (tile.benchmark?.band) element.setAttribute("data-band", tile.benchmark.band); else element.removeAttribute("data-band");
-    element.setAttribute("aria-label", tile.ariaLabel);
-    element.setAttribute("role", "listitem");
-    element.setAttribute("tabindex", "0");
-    element.style.borderTopColor = ctx.theme.status(tile.status);
+    // Only touch what changed: rewriting 1,000 tiles' attributes would restyle the whole grid.
+    const set = (name: string, value: string | null): void => {
+        if (value === null) {
+            if (element.hasAttribute(name)) element.removeAttribute(name);
+        } else if (element.getAttribute(name) !== value) {
+            element.setAttribute(name, value);
+        }
+    };
+    if (!element.classList.contains("kpi-tile")) element.classList.add("kpi-tile");
+    set("data-kpi", tile.key);
+    set("data-status", tile.status);
+    set("data-direction", tile.direction);
+    set("data-band", tile.benchmark?.band ?? null);
+    set("aria-label", tile.ariaLabel);
+    set("role", "listitem");
+    // Focusable; the interaction layer may turn this into a roving tab order.
+    if (!element.hasAttribute("tabindex")) element.setAttribute("tabindex", "0");
+    const border = ctx.theme.status(tile.status);
+    if (borderColours.get(element) !== border) {
+        element.style.borderTopColor = border;
+        borderColours.set(element, border);
+    }
 }
 
 /**

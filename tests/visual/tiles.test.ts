@@ -309,7 +309,7 @@ describe("formatting model", () => {
 });
 
 describe("performance", () => {
-    test("1,000 tiles render and update; times reported", () => {
+    test("1,000 tiles render; an update redraws only the tiles whose content changed", () => {
         const rows: Record<string, unknown>[] = [];
         for (let i = 0; i < 1000; i++) {
             for (const [p, a] of [["Q1", 0.7 + (i % 20) / 100], ["Q2", 0.72 + (i % 25) / 100]] as const) {
@@ -321,12 +321,18 @@ describe("performance", () => {
         let start = performance.now();
         h.update(dv);
         const first = performance.now() - start;
-        start = performance.now();
-        h.update(dv);
-        const second = performance.now() - start;
         expect(h.tiles()).toHaveLength(1000);
-        // jsdom is far slower than a browser; the browser benchmark checks the 100 ms target.
-        expect(first).toBeLessThan(15000);
-        process.stdout.write(`1,000 tiles in jsdom: first render ${first.toFixed(0)} ms, update ${second.toFixed(0)} ms\n`);
-    });
+        const actualNode = (kpi: string): Element | null => h.element.querySelector(`[data-kpi="${kpi}"] .kpi-tile__actual`);
+        const before = [actualNode("KPI 0"), actualNode("KPI 1")];
+        const changed = rows.map(r => (r.KPI === "KPI 1" && r.Period === "Q2" ? { ...r, Actual: 0.5 } : r));
+        start = performance.now();
+        h.update(buildDataView(changed, FULL_ROLES, PCT));
+        const second = performance.now() - start;
+        expect(actualNode("KPI 0")).toBe(before[0]);
+        expect(actualNode("KPI 1")).not.toBe(before[1]);
+        expect(actualNode("KPI 1")?.textContent).toBe("50.0%");
+        expect(h.events).toEqual({ started: 2, finished: 2, failed: [] });
+        // jsdom is far slower than a browser; docs/visual.md gives the Chromium figures.
+        process.stdout.write(`1,000 tiles in jsdom: first render ${first.toFixed(0)} ms, update of one changed tile ${second.toFixed(0)} ms\n`);
+    }, 60000);
 });
