@@ -2,8 +2,10 @@
  * The committed Children's Services sample dataset: what a performance officer opening it would
  * check (schema, contiguity, sane values) and the status mix the dashboard shows.
  */
+import { spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parsePolarity, precisionFromFormat, rateStatus, Status } from "../../src/rules";
 import { BENCHMARK_TABLE, columnNames, KPI_TABLE, PERIOD_TABLE, VALUES_TABLE } from "../../scripts/sample/schema";
@@ -192,8 +194,9 @@ describe("KPI values", () => {
             const row = values.find(v => v["KPI ID"] === k["KPI ID"] && v["Period ID"] === p["Period ID"]);
             return row && row.Actual !== "" ? statusOf(k, row) : null;
         }).filter((s): s is Status => s !== null));
-        const recovered = byKpi.filter(s => s.slice(0, 3).includes("red") && s[s.length - 1] !== "red" && s[s.length - 1] !== "amber" || (s[0] === "red" && s[s.length - 1] === "green"));
-        const worsened = byKpi.filter(s => (s[0] === "green" || s[0] === "blue") && s[s.length - 1] === "red");
+        const good = (s: Status | undefined) => s === "green" || s === "blue";
+        const recovered = byKpi.filter(s => s.slice(0, 4).includes("red") && good(s[s.length - 1]));
+        const worsened = byKpi.filter(s => good(s[0]) && s[s.length - 1] === "red");
         expect(recovered.length).toBeGreaterThanOrEqual(3);
         expect(worsened.length).toBeGreaterThanOrEqual(3);
     });
@@ -295,6 +298,19 @@ describe("regeneration", () => {
             expect(`${rel} ${hash(content)}`).toBe(`${rel} ${hash(fs.readFileSync(path.join(SAMPLE_DIR, rel), "utf8"))}`);
         }
     });
+
+    it("without the LAIT extract, the generator says so, exits non-zero and leaves the outputs untouched", () => {
+        const out = fs.mkdtempSync(path.join(os.tmpdir(), "sample-out-"));
+        fs.mkdirSync(path.join(out, "data"));
+        fs.writeFileSync(path.join(out, "data", "kpis.csv"), "untouched\n");
+        const tsx = path.resolve(__dirname, "../../node_modules/.bin/tsx");
+        const run = spawnSync(tsx, [path.resolve(__dirname, "../../scripts/sample/generate.ts"), "--lait", path.join(out, "no-such-folder"), "--out", out], { encoding: "utf8" });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toMatch(/DfE LAIT extract is needed/);
+        expect(fs.readFileSync(path.join(out, "data", "kpis.csv"), "utf8")).toBe("untouched\n");
+        expect(fs.readdirSync(path.join(out, "data"))).toEqual(["kpis.csv"]);
+        fs.rmSync(out, { recursive: true, force: true });
+    }, 30000);
 
     if (!available) {
         it("skips the regeneration check: ../shared/data/lait is not present on this machine", () => {
