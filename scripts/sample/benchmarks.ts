@@ -7,7 +7,7 @@
  * Annual published figures sit beside quarterly local figures: each published year applies
  * from the first quarter reported after its publication until the next year is published.
  */
-import { parsePolarity, rankValues, roundHalfAwayFromZero } from "../../src/rules";
+import { parsePolarity, quartiles, rankValues, roundHalfAwayFromZero } from "../../src/rules";
 import { KpiSpec } from "./catalogue";
 import { COUNCIL } from "./council";
 import { LaitExtract, LaitIndicator } from "./lait";
@@ -108,6 +108,16 @@ export function deriveBenchmarks(spec: KpiSpec, indicator: LaitIndicator, lait: 
         const byLa = lait.laValues.get(`${spec.laitCode}|${p.year}`) ?? new Map<string, number | null>();
         const neighbourValues = neighbours.map(la => byLa.get(la) ?? null).filter((v): v is number => v !== null);
         const neighbourMean = neighbourValues.length === 0 ? null : neighbourValues.reduce((a, b) => a + b, 0) / neighbourValues.length;
+
+        // The published quartiles are PERCENTILE.INC over the authorities' values: check the
+        // extract against src/rules before using it, so a damaged extract cannot slip through.
+        const recomputed = quartiles([...byLa.values()]);
+        const unit = Math.pow(10, -dp);
+        for (const [label, published, own] of [["Q1", p.q1, recomputed?.q1], ["median", p.median, recomputed?.median], ["Q3", p.q3, recomputed?.q3]] as const) {
+            if (published !== null && own !== undefined && Math.abs(published - own) > unit) {
+                throw new Error(`LAIT ${spec.laitCode} ${p.year}: published ${label} ${published} differs from the authorities' values (${own})`);
+            }
+        }
 
         const own = councilFigure(spec, values, timing);
         const authorityValues = [...byLa.values()].map(v => (v === null ? null : roundHalfAwayFromZero(v, dp)));
