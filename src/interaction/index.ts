@@ -92,7 +92,11 @@ export class TileInteractions {
         on("keydown", event => this.keyboard.keyDown(event, tileOf(event)));
         on("focusin", event => this.keyboard.focusIn(tileOf(event)));
         on("focusout", event => this.keyboard.focusOut(tileOf(event), event.relatedTarget));
-        on("pointerdown", () => this.keyboard.pointerDown());
+        on("pointerdown", event => {
+            this.keyboard.pointerDown();
+            // A tap does not always produce pointermove; touch readers get the tooltip on touch.
+            if (event.pointerType === "touch") this.tooltips.pointerAt(tileOf(event), event);
+        });
         on("pointerup", () => this.keyboard.pointerUp());
         on("pointermove", event => this.tooltips.pointerAt(tileOf(event), event));
         on("pointerleave", event => this.tooltips.hide((event as Partial<PointerEvent>).pointerType === "touch"));

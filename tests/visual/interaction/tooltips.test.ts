@@ -95,3 +95,21 @@ describe("tooltips through the host's tooltip service", () => {
         expect(hide).toHaveBeenCalledTimes(1);
     });
 });
+
+describe("touch", () => {
+    it("touching a tile shows its tooltip marked as a touch event", () => {
+        const h = createHarness();
+        const show = jest.spyOn(h.host.tooltipService, "show");
+        const touch = new MouseEvent("pointerdown", { bubbles: true, clientX: 30, clientY: 40 });
+        Object.defineProperty(touch, "pointerType", { value: "touch" });
+        h.tiles[0].element.dispatchEvent(touch);
+        expect(show).toHaveBeenCalledWith(expect.objectContaining({ isTouchEvent: true, dataItems: h.tiles[0].tooltipItems }));
+    });
+
+    it("a mouse press alone does not show a tooltip (hover does)", () => {
+        const h = createHarness();
+        const show = jest.spyOn(h.host.tooltipService, "show");
+        pointer("pointerdown", h.tiles[0].element, 30, 40);
+        expect(show).not.toHaveBeenCalled();
+    });
+});
