@@ -33,12 +33,16 @@ function quarterAfter(period: Period, ahead: number): Period {
 }
 
 /**
- * Commentary for each value of one KPI. Reds: path to green, with the expected date taken from
- * the quarter the KPI actually came back (when the data show it) or two quarters ahead.
+ * Commentary for each value of one KPI. Reds: path to green. The expected date is the end of the
+ * quarter the KPI actually came back (when the data show it); otherwise the improvement plan's
+ * date, set when the KPI first turned red (three quarters ahead, a year for annual KPIs) and,
+ * once missed, revised two quarters ahead with the missed date stated.
  */
 export function commentaryFor(spec: KpiSpec, values: readonly SimulatedValue[]): Map<string, string> {
     const out = new Map<string, string>();
     const latestIndex = Math.max(...values.map(v => v.period.index));
+    const annual = spec.reportedInQuarter !== undefined;
+    let plan: Period | null = null;
     values.forEach((v, i) => {
         if (v.dataQuality === "Suppressed") {
             out.set(v.period.id, "Suppressed: fewer than 5 young people, withheld to protect their identity.");
@@ -46,9 +50,19 @@ export function commentaryFor(spec: KpiSpec, values: readonly SimulatedValue[]):
         }
         if (v.actual === null) return;
         const target = v.periodTarget ?? spec.target;
+        if (v.status !== "red") plan = null;
         if (v.status === "red" && target !== undefined) {
             const back = values.slice(i + 1).find(later => later.status !== null && later.status !== "red" && later.status !== "no-data");
-            const by = back ? back.period : quarterAfter(v.period, spec.reportedInQuarter ? 4 : 2);
+            let missed: Period | null = null;
+            if (back) {
+                plan = back.period;
+            } else if (plan === null) {
+                plan = quarterAfter(v.period, annual ? 4 : 3);
+            } else if (plan.index <= v.period.index) {
+                missed = plan;
+                plan = quarterAfter(v.period, annual ? 4 : 2);
+            }
+            const by = plan;
             const versus = spec.polarity === "Range"
                 ? `${displayValue(v.actual, spec.format)} against a range of ${displayValue(target - (spec.tolerance ?? 0), spec.format)} to ${displayValue(target + (spec.tolerance ?? 0), spec.format)}.`
                 : `${displayValue(v.actual, spec.format)} against a target of ${displayValue(target, spec.format)}.`;
@@ -56,6 +70,7 @@ export function commentaryFor(spec: KpiSpec, values: readonly SimulatedValue[]):
                 versus,
                 spec.red.explanation,
                 `Action: ${spec.red.action}`,
+                ...(missed ? [`The previous date of ${longDate(missed.end)} was missed.`] : []),
                 `Expected back within tolerance by ${longDate(by.end)} (${by.label}).`,
                 `Accountable officer: ${spec.owner}.`,
             ].join(" "));
