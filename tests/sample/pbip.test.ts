@@ -9,7 +9,7 @@ import * as path from "path";
 import { DefaultSettings, TaskUtils } from "@microsoft/powerquery-parser";
 import { generateFromFile, OUTPUT_FILES } from "../../dax";
 import { STAR_TABLES } from "../../scripts/sample/schema";
-import { buildProject } from "../../scripts/pbip/build";
+import { buildProject, unresolvedFields } from "../../scripts/pbip/build";
 import { depthOf, fieldUses, listFiles, MODEL_DIR, PBIP_DIR, readJson, readModelTables, REPORT_DIR, unquote } from "./pbip-files";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -322,6 +322,20 @@ describe("regenerating the project", () => {
             expect(`${f}\n${String(project.files.get(f))}`).toBe(`${f}\n${fs.readFileSync(path.join(PBIP_DIR, f), "utf8")}`);
         }
     }, 60000);
+
+    (distHasPackage ? it : it.skip)("bakes --data-folder into the DataFolder parameter, and the M still parses", async () => {
+        const project = await buildProject({ dataFolder: "D:\\Performance\\Children's \"KPI\" data" });
+        const text = String(project.files.get("Childrens Services.SemanticModel/definition/expressions.tmdl"));
+        const expression = /^expression DataFolder = (.+)$/m.exec(text)![1];
+        expect(expression.startsWith("\"D:\\Performance\\Children's \"\"KPI\"\" data\" meta")).toBe(true);
+        expect(await parsesAsM(expression)).toBeNull();
+    }, 60000);
+
+    it("reports a field the model does not have instead of writing a broken report", () => {
+        const pages = [{ name: "p", displayName: "p", width: 1, height: 1, displayOption: "FitToPage" as const,
+            visuals: [{ json: { name: "v" }, fields: [{ kind: "Measure" as const, table: "KPI Measures", property: "KPI Nonsense" }, { kind: "Column" as const, table: "KPI", property: "KPI" }] }] }];
+        expect(unresolvedFields(pages, "KPI Measures", ["KPI Actual"])).toEqual(["Measure KPI Measures.KPI Nonsense"]);
+    });
 
     it("fails with a clear message when no packaged visual exists", async () => {
         const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-pbiviz-"));
