@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join, relative } from "path";
 import { formatIssue } from "./src/dictionary/validate";
-import { generateFromFile } from "./src/generate";
+import { generateFromFile, OUTPUT_FILES } from "./src/generate";
 import { writeOutputsAtomically } from "./src/output/write";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, writeFailed: 3, stale: 4 } as const;
@@ -51,6 +51,9 @@ export function runCli(argv: readonly string[], io: CliIo = { out: l => console.
             const path = join(outDir as string, name);
             return !existsSync(path) || readFileSync(path, "utf8") !== content;
         }).map(([name]) => name);
+        for (const name of Object.values(OUTPUT_FILES)) {
+            if (!files.has(name) && existsSync(join(outDir, name))) stale.push(`${name} (no longer generated)`);
+        }
         if (stale.length) {
             io.err(`out of date in ${outDir}: ${stale.join(", ")}. Run: npm run dax -- --in ${input} --out ${outDir}`);
             return EXIT.stale;
@@ -59,7 +62,7 @@ export function runCli(argv: readonly string[], io: CliIo = { out: l => console.
         return EXIT.ok;
     }
     try {
-        writeOutputsAtomically(outDir, files);
+        writeOutputsAtomically(outDir, files, new Set(Object.values(OUTPUT_FILES)));
     } catch (error) {
         io.err(`could not write ${outDir}: ${(error as Error).message}; previous outputs are unchanged.`);
         return EXIT.writeFailed;

@@ -35,8 +35,18 @@ function isAtom(e: Expr): boolean {
 class Printer {
     constructor(private readonly width: number, private readonly unit: string) {}
 
+    private readonly flatCache = new WeakMap<Expr, string | null>();
+
     /** One-line form, or null when the expression must span lines (VAR blocks, multi-line text). */
     flat(e: Expr): string | null {
+        const cached = this.flatCache.get(e);
+        if (cached !== undefined) return cached;
+        const text = this.flatUncached(e);
+        this.flatCache.set(e, text);
+        return text;
+    }
+
+    private flatUncached(e: Expr): string | null {
         switch (e.kind) {
             case "number": return numberLiteral(e.value);
             case "string": return quoteString(e.value);
@@ -114,7 +124,19 @@ class Printer {
             }
             case "call": {
                 const out = [`${pad}${e.fn} (`];
-                if (e.fn === "SWITCH") return this.switchLines(e.args, depth, out);
+                if (e.fn === "SWITCH") {
+                    const groups: Expr[][] = [[e.args[0]]];
+                    for (let i = 1; i < e.args.length; i += 2) groups.push(e.args.slice(i, i + 2));
+                    return this.groupedLines(groups, depth, out);
+                }
+                if (e.fn === "SUMMARIZECOLUMNS" || e.fn === "ROW") {
+                    // Group-by columns one per line, then each "name", expression pair on one line.
+                    const firstName = e.args.findIndex(a => a.kind === "string");
+                    const split = firstName === -1 ? e.args.length : firstName;
+                    const groups: Expr[][] = e.args.slice(0, split).map(a => [a]);
+                    for (let i = split; i < e.args.length; i += 2) groups.push(e.args.slice(i, i + 2));
+                    return this.groupedLines(groups, depth, out);
+                }
                 e.args.forEach((arg, index) => {
                     const argLines = this.lines(arg, depth + 1);
                     if (index < e.args.length - 1) argLines[argLines.length - 1] += ",";
@@ -146,12 +168,10 @@ class Printer {
         }
     }
 
-    /** SWITCH: the subject on its own line, then each value/result pair on one line when it fits. */
-    private switchLines(args: readonly Expr[], depth: number, out: string[]): string[] {
+    /** Arguments in groups (SWITCH value/result pairs, SUMMARIZECOLUMNS name/expression pairs), a group per line when it fits. */
+    private groupedLines(groups: readonly Expr[][], depth: number, out: string[]): string[] {
         const pad = this.unit.repeat(depth);
         const innerPad = this.unit.repeat(depth + 1);
-        const groups: Expr[][] = [[args[0]]];
-        for (let i = 1; i < args.length; i += 2) groups.push(args.slice(i, i + 2));
         groups.forEach((group, index) => {
             const last = index === groups.length - 1;
             const flats = group.map(g => this.flat(g));

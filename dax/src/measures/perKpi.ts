@@ -77,7 +77,7 @@ export function perKpiMeasures(kpi: KpiDefinition): MeasureDefinition[] {
         {
             family: "perKpi", name: names.status, displayFolder: folder, returnsText: true,
             description: `Status of ${kpi.name} rated as the KPI tiles visual does (polarity ${kpi.polarity}${describeRules(kpi)}).`,
-            expression: fold(status),
+            expression: status,
         },
         {
             family: "perKpi", name: names.statusColour, displayFolder: folder, returnsText: true,

@@ -1,6 +1,20 @@
 import { precisionFromFormat } from "../../../src/rules";
 import { KpiDefinition } from "../dictionary/types";
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** Intl.NumberFormat is costly to create: one per (decimals, grouping). */
+function numberFormat(decimals: number, grouping: boolean): Intl.NumberFormat {
+    const key = `${decimals}/${grouping}`;
+    let format = formats.get(key);
+    if (!format) {
+        const digits = Math.min(20, Math.max(0, decimals));
+        format = new Intl.NumberFormat("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: grouping });
+        formats.set(key, format);
+    }
+    return format;
+}
+
 /**
  * A value as the KPI's format shows it, for the dictionary owner's summary: percentages
  * scaled, the format's decimals, thousands separators when the format has them, literal text
@@ -12,9 +26,7 @@ export function showValue(value: number, format: string): string {
     const section = format.split(";")[0];
     const scaled = precision.scale === "percent" ? value * 100 : precision.scale === "permille" ? value * 1000 : value;
     const thousands = /#,|0,0/.test(section);
-    const text = scaled.toLocaleString("en-GB", {
-        minimumFractionDigits: precision.shownDecimals, maximumFractionDigits: precision.shownDecimals, useGrouping: thousands,
-    });
+    const text = numberFormat(precision.shownDecimals, thousands).format(scaled);
     const suffix = precision.scale === "percent" ? "%" : precision.scale === "permille" ? "\u2030" : "";
     const literal = /"([^"]*)"\s*$/.exec(section);
     return text + suffix + (literal ? literal[1] : "");

@@ -4,11 +4,11 @@ import { basename, dirname, join, resolve } from "path";
 /**
  * Write a set of files into `outDir` atomically: everything is written into a temporary folder
  * beside `outDir` (same parent, so the rename stays on one file system), files in `outDir` that
- * this run does not produce are carried over, then the old folder is swapped out by rename.
+ * this run does not produce (and the generator does not own: `owned`) are carried over, then the old folder is swapped out by rename.
  * If anything fails before the swap, the previous outputs are untouched and the temporary
  * folder is removed.
  */
-export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>): void {
+export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, owned: ReadonlySet<string> = new Set()): void {
     const target = resolve(outDir);
     const parent = dirname(target);
     mkdirSync(parent, { recursive: true });
@@ -24,7 +24,7 @@ export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string
         if (existsSync(target)) {
             if (!statSync(target).isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
             for (const entry of readdirSync(target, { withFileTypes: true })) {
-                if (files.has(entry.name)) continue;
+                if (files.has(entry.name) || owned.has(entry.name)) continue;
                 if (entry.isFile()) copyFileSync(join(target, entry.name), join(temp, entry.name));
                 else throw new Error(`${outDir} holds a folder (${entry.name}); the generator only replaces folders of files`);
             }
