@@ -1,0 +1,75 @@
+import { linePath, thinSeries } from "../../src/render/sparkline";
+import { drawBenchmarkStrip } from "../../src/render/benchmarkStrip";
+import { filterTiles, sortTiles } from "../../src/render/order";
+import { themeFrom } from "../../src/render/theme";
+import { buildViewModel, KpiTile } from "../../src/model";
+import { Localiser } from "../../src/i18n/localiser";
+import { defaultTileOptions } from "../../src/settings";
+import { buildDataView } from "./helpers/buildDataView";
+
+const t = new Localiser(undefined, "en-GB");
+
+describe("sparkline", () => {
+    test("a 30,000-point series is thinned to about 400 points keeping first, last, lowest and highest", () => {
+        const values = Array.from({ length: 30000 }, (_, i) => (i === 12345 ? 999 : i === 20000 ? -999 : Math.sin(i / 100)));
+        const thin = thinSeries(values);
+        expect(thin.length).toBeLessThanOrEqual(402);
+        expect(thin[0].i).toBe(0);
+        expect(thin[thin.length - 1].i).toBe(29999);
+        expect(thin.some(p => p.v === 999)).toBe(true);
+        expect(thin.some(p => p.v === -999)).toBe(true);
+        expect(thin.every((p, k) => k === 0 || p.i > thin[k - 1].i)).toBe(true);
+    });
+    test("the line breaks where a value is missing", () => {
+        const d = linePath([{ i: 0, v: 1 }, { i: 1, v: 2 }, { i: 2, v: null }, { i: 3, v: 3 }], i => i * 10, v => v);
+        expect(d).toBe("M0,1L10,2M30,3");
+    });
+});
+
+describe("benchmark strip", () => {
+    function strip(polarity: string): HTMLElement {
+        const dv = buildDataView([{ KPI: "A", Actual: 0.2, Polarity: polarity, England: 0.22, Q1: 0.18, Median: 0.21, Q3: 0.24 }],
+            { KPI: "kpi", Actual: "actual", Polarity: "polarity", England: "england", Q1: "q1", Median: "median", Q3: "q3" });
+        const vm = buildViewModel(dv, { t, options: defaultTileOptions() });
+        const tile = (vm as { tiles: KpiTile[] }).tiles[0];
+        const host = document.createElement("div");
+        drawBenchmarkStrip(host, tile.benchmark as NonNullable<KpiTile["benchmark"]>, themeFrom(undefined, defaultTileOptions()), "#000", t, "strip");
+        return host;
+    }
+    const bandX = (host: HTMLElement, band: string): number => Number(host.querySelector(`[data-band="${band}"]`)?.getAttribute("x"));
+    test("bands run from worst (left) to best (right) for higher-is-better", () => {
+        const host = strip("High");
+        expect(bandX(host, "D")).toBeLessThan(bandX(host, "C"));
+        expect(bandX(host, "B")).toBeLessThan(bandX(host, "A"));
+    });
+    test("and for lower-is-better too (the scale is reversed)", () => {
+        const host = strip("Low");
+        expect(bandX(host, "D")).toBeLessThan(bandX(host, "C"));
+        expect(bandX(host, "B")).toBeLessThan(bandX(host, "A"));
+        const own = Number(/M([\d.]+)/.exec(host.querySelector(".kpi-benchmark__own")?.getAttribute("d") ?? "")?.[1]);
+        const england = Number(host.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"));
+        expect(own).toBeGreaterThan(england); // 20% is better than England's 22% when lower is better: further right
+    });
+});
+
+describe("sort and filter", () => {
+    const dv = buildDataView([
+        { KPI: "b", Actual: 0.7, Target: 0.8, Polarity: "High" },
+        { KPI: "a", Actual: 0.79, Target: 0.8, Polarity: "High", Tolerance: 0.02 },
+        { KPI: "c", Actual: 0.95, Target: 0.8, Stretch: 0.9, Polarity: "High" },
+        { KPI: "d", Actual: 0.5, Polarity: "None" },
+        { KPI: "e", Actual: 12, Target: 10, Polarity: "Low" },
+    ], { KPI: "kpi", Actual: "actual", Target: "target", Polarity: "polarity", Tolerance: "tolerance", Stretch: "stretch" });
+    const tiles = (buildViewModel(dv, { t, options: defaultTileOptions() }) as { tiles: KpiTile[] }).tiles;
+    test("gap sorts by relative shortfall, worst first, tiles without a target last", () => {
+        // e: 20% above a lower-is-better target; b: 12.5% below; a: 1.25% below; c: beyond target; d: no target.
+        expect(sortTiles(tiles, "gap").map(x => x.key)).toEqual(["e", "b", "a", "c", "d"]);
+    });
+    test("status severity, then delivered order", () => {
+        expect(sortTiles(tiles, "status").map(x => x.status)).toEqual(["red", "red", "amber", "blue", "not-rated"]);
+    });
+    test("exceptions keep red, amber and blue", () => {
+        expect(filterTiles(tiles, "exceptions").map(x => x.key)).toEqual(["b", "a", "c", "e"]);
+        expect(filterTiles(tiles, "red").map(x => x.key)).toEqual(["b", "e"]);
+    });
+});
