@@ -12,7 +12,6 @@ const generated = join(root, "dax/generated");
 
 const run = existsSync(dictionary) ? describe : describe.skip;
 if (!existsSync(dictionary)) {
-    // eslint-disable-next-line no-console
     console.warn("sample/kpi-dictionary.yaml does not exist yet: the staleness test of dax/generated/ is skipped.");
 }
 

@@ -39,7 +39,7 @@ export function toDax(value: DaxValue | null | undefined): DaxValue {
 
 /** Evaluate an expression; variables are evaluated lazily (when first used), as DAX does. */
 export function evaluate(expr: Expr, context: EvaluationContext = {}): DaxValue {
-    return new Evaluator(context).eval(expr, new Map());
+    return new Evaluator(context).evaluateNode(expr, new Map());
 }
 
 type Scope = Map<string, () => DaxValue>;
@@ -47,7 +47,7 @@ type Scope = Map<string, () => DaxValue>;
 class Evaluator {
     constructor(private readonly context: EvaluationContext) {}
 
-    eval(e: Expr, scope: Scope): DaxValue {
+    evaluateNode(e: Expr, scope: Scope): DaxValue {
         switch (e.kind) {
             case "number": return e.value;
             case "string": return e.value;
@@ -67,7 +67,7 @@ class Evaluator {
             case "table": throw new DaxEvaluationError(`table ${e.table} is outside the scalar subset`);
             case "verbatim": throw new DaxEvaluationError("a verbatim expression cannot be evaluated");
             case "negate": {
-                const v = this.eval(e.operand, scope);
+                const v = this.evaluateNode(e.operand, scope);
                 if (isBlank(v)) throw new DaxEvaluationError("unary minus of BLANK is not documented");
                 return -this.number(v, "unary minus");
             }
@@ -77,11 +77,11 @@ class Evaluator {
                     const definitionScope = new Map(inner);
                     let cached: { value: DaxValue } | null = null;
                     inner.set(v.name, () => {
-                        if (!cached) cached = { value: this.eval(v.value, definitionScope) };
+                        if (!cached) cached = { value: this.evaluateNode(v.value, definitionScope) };
                         return cached.value;
                     });
                 }
-                return this.eval(e.body, inner);
+                return this.evaluateNode(e.body, inner);
             }
             case "binary": return this.binary(e.op, e.left, e.right, scope);
             case "call": return this.call(e.fn, e.args, scope);
@@ -105,13 +105,13 @@ class Evaluator {
 
     private binary(op: string, leftExpr: Expr, rightExpr: Expr, scope: Scope): DaxValue {
         if (op === "&&") {
-            return this.truth(this.eval(leftExpr, scope)) && this.truth(this.eval(rightExpr, scope));
+            return this.truth(this.evaluateNode(leftExpr, scope)) && this.truth(this.evaluateNode(rightExpr, scope));
         }
         if (op === "||") {
-            return this.truth(this.eval(leftExpr, scope)) || this.truth(this.eval(rightExpr, scope));
+            return this.truth(this.evaluateNode(leftExpr, scope)) || this.truth(this.evaluateNode(rightExpr, scope));
         }
-        const left = this.eval(leftExpr, scope);
-        const right = this.eval(rightExpr, scope);
+        const left = this.evaluateNode(leftExpr, scope);
+        const right = this.evaluateNode(rightExpr, scope);
         switch (op) {
             case "+":
                 if (isBlank(left) && isBlank(right)) return BLANK_VALUE;
@@ -149,7 +149,7 @@ class Evaluator {
     }
 
     private call(fn: string, args: readonly Expr[], scope: Scope): DaxValue {
-        const arg = (i: number): DaxValue => this.eval(args[i], scope);
+        const arg = (i: number): DaxValue => this.evaluateNode(args[i], scope);
         switch (fn) {
             case "BLANK": return BLANK_VALUE;
             case "TRUE": return true;
@@ -166,7 +166,7 @@ class Evaluator {
                 const subject = arg(0);
                 const last = args.length - 1;
                 for (let i = 1; i + 1 <= last; i += 2) {
-                    if (compare(subject, this.eval(args[i], scope)) === 0) return this.eval(args[i + 1], scope);
+                    if (compare(subject, this.evaluateNode(args[i], scope)) === 0) return this.evaluateNode(args[i + 1], scope);
                 }
                 return (args.length - 1) % 2 === 1 ? arg(last) : BLANK_VALUE;
             }

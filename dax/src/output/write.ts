@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { randomBytes } from "crypto";
 import { basename, dirname, join, resolve } from "path";
 
 /**
@@ -12,7 +13,7 @@ export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string
     const target = resolve(outDir);
     const parent = dirname(target);
     mkdirSync(parent, { recursive: true });
-    const stamp = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const stamp = `${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
     const temp = join(parent, `.${basename(target)}.tmp-${stamp}`);
     const backup = join(parent, `.${basename(target)}.old-${stamp}`);
     try {
