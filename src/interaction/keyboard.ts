@@ -2,6 +2,9 @@ import { INTERACTION_CLASSES, InteractiveTile } from "./contract";
 import { boxOf, verticalNeighbour } from "./gridGeometry";
 import { TileLookup } from "./tileLookup";
 
+/** How long after a pointer press a focus change is still taken to come from the pointer. */
+const POINTER_FOCUS_WINDOW_MS = 1000;
+
 /** What a key press on a tile can ask the rest of the interaction layer to do. */
 export interface KeyboardActions {
     select(tile: InteractiveTile, additive: boolean): void;
@@ -23,6 +26,7 @@ export class TileKeyboard {
     /** The tile that had focus when the last focus event came in, until focus leaves the tiles. */
     private focusedKey: string | undefined;
     private pointerPressed = false;
+    private pointerPressedAt = 0;
     /** Whether the focused tile was reached by keyboard (and so shows the focus ring). */
     private ringVisible = false;
     /** True while focus is being put back on a redrawn tile (not a new visit: no tooltip). */
@@ -57,6 +61,7 @@ export class TileKeyboard {
     /** Between pointer down and up, a focus change comes from the pointer, not the keyboard. */
     pointerDown(): void {
         this.pointerPressed = true;
+        this.pointerPressedAt = Date.now();
     }
 
     pointerUp(): void {
@@ -64,7 +69,8 @@ export class TileKeyboard {
     }
 
     focusIn(tile: InteractiveTile | undefined): void {
-        const byKeyboard = !this.pointerPressed;
+        // A press released outside the visual never sends pointerup here: trust it only briefly.
+        const byKeyboard = !(this.pointerPressed && Date.now() - this.pointerPressedAt < POINTER_FOCUS_WINDOW_MS);
         this.pointerPressed = false;
         if (tile === undefined) return;
         this.activeKey = tile.key;

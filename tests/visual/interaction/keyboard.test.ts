@@ -165,3 +165,16 @@ describe("keyboard (supportsKeyboardFocus)", () => {
         expect(select).not.toHaveBeenCalled();
     });
 });
+
+describe("focus ring after a stray pointer press", () => {
+    afterEach(() => jest.useRealTimers());
+
+    it("a press released outside the visual does not hide the ring of a later keyboard visit", () => {
+        jest.useFakeTimers({ now: 1_000_000 });
+        const h = createHarness();
+        pointer("pointerdown", h.root);
+        jest.setSystemTime(1_005_000);
+        h.tiles[0].element.focus();
+        expect(classesOf(h.tiles, INTERACTION_CLASSES.focused)).toEqual([KPIS[0]]);
+    });
+});
