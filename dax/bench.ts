@@ -50,6 +50,5 @@ export function generationBenchmark(count = 1000, runs = 3): number {
 if (require.main === module) {
     generationBenchmark(50, 1);
     const ms = generationBenchmark(1000);
-    // eslint-disable-next-line no-console
     console.log(`DAX generator: 1,000 KPIs in ${ms.toFixed(0)} ms (target < 1000 ms)`);
 }

@@ -81,7 +81,7 @@ export function perKpiMeasures(kpi: KpiDefinition): MeasureDefinition[] {
         },
         {
             family: "perKpi", name: names.statusColour, displayFolder: folder, returnsText: true,
-            description: `Hex colour of ${kpi.name}'s status, for conditional formatting by field value.`,
+            description: `Hex colour of the status of ${kpi.name}, for conditional formatting by field value.`,
             expression: fold(letIn([def("_status", measure(names.status))],
                 switchOn(ref("_status"), STATUS_PRESENTATION.map(p => [str(p.label), str(p.colour)] as const)))),
         },
