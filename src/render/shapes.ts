@@ -1,7 +1,5 @@
-import { select } from "d3-selection";
 import { Status } from "../rules";
-
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { svg } from "./dom";
 
 /** Path data of each status shape in a 16 x 16 box. Colour is never the only signal. */
 export const STATUS_SHAPE: Readonly<Record<Status, { readonly d: string; readonly filled: boolean; readonly name: string }>> = {
@@ -15,23 +13,12 @@ export const STATUS_SHAPE: Readonly<Record<Status, { readonly d: string; readonl
     "unrecognised": { d: "M5.2 5.6a2.8 2.8 0 1 1 4 2.5c-0.8 0.4-1.2 1-1.2 1.8V11M8 13.2v0.8", filled: false, name: "question" },
 };
 
-/** Append a status shape (an svg with one path) to `parent`, coloured `colour`. */
-export function appendStatusShape(container: HTMLElement, status: Status, colour: string, size: number): void {
-    const parent = select<HTMLElement, unknown>(container);
+/** Append a status shape (an svg with one path) to `container`, coloured `colour`. */
+export function appendStatusShape(container: Element, status: Status, colour: string, size: number): void {
     const shape = STATUS_SHAPE[status];
-    const svg = parent.append(() => document.createElementNS(SVG_NS, "svg"))
-        .attr("class", `kpi-shape kpi-shape--${shape.name}`)
-        .attr("viewBox", "0 0 16 16")
-        .attr("width", size)
-        .attr("height", size)
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .attr("data-shape", shape.name);
-    svg.append("path")
-        .attr("d", shape.d)
-        .attr("fill", shape.filled ? colour : "none")
-        .attr("stroke", colour)
-        .attr("stroke-width", shape.filled ? 1 : 2)
-        .attr("stroke-linecap", "round")
-        .attr("stroke-linejoin", "round");
+    const box = svg(container, "svg", {
+        "class": `kpi-shape kpi-shape--${shape.filled ? "filled" : "outline"}`, "viewBox": "0 0 16 16",
+        "width": size, "height": size, "aria-hidden": "true", "focusable": "false", "data-shape": shape.name,
+    });
+    svg(box, "path", { d: shape.d, fill: shape.filled ? colour : "none", stroke: colour });
 }

@@ -1,7 +1,6 @@
-import { select } from "d3-selection";
+import { svg } from "./dom";
 import { PeriodPoint } from "../model/types";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
 const WIDTH = 200;
 const HEIGHT = 40;
 const PAD = 4;
@@ -51,9 +50,8 @@ export function linePath(points: readonly XY[], x: (i: number) => number, y: (v:
  * The period series as one path, the target as a second (stepped where it changes), and the
  * current point in its status colour. Returns false (draws nothing) with fewer than 2 values.
  */
-export function drawSparkline(container: HTMLElement, series: readonly PeriodPoint[],
+export function drawSparkline(container: Element, series: readonly PeriodPoint[],
     currentLabel: string | null, lineColour: string, targetColour: string, pointColour: string, label: string): boolean {
-    const parent = select<HTMLElement, unknown>(container);
     const actuals = series.map(p => p.actual);
     if (actuals.filter(v => v !== null).length < 2) return false;
     const targets = series.map(p => p.target);
@@ -67,30 +65,18 @@ export function drawSparkline(container: HTMLElement, series: readonly PeriodPoi
     const y = (v: number): number => HEIGHT - PAD - ((v - lo) / (hi - lo)) * (HEIGHT - 2 * PAD);
     const path = (points: readonly XY[]): string => linePath(points, x, y);
 
-    const svg = parent.append(() => document.createElementNS(SVG_NS, "svg"))
-        .attr("class", "kpi-sparkline")
-        .attr("viewBox", `0 0 ${WIDTH} ${HEIGHT}`)
-        .attr("preserveAspectRatio", "none")
-        .attr("role", "img")
-        .attr("aria-label", label);
+    const box = svg(container, "svg", {
+        "class": "kpi-sparkline", "viewBox": `0 0 ${WIDTH} ${HEIGHT}`, "preserveAspectRatio": "none", "role": "img", "aria-label": label,
+    });
     if (targets.some(v => v !== null)) {
-        svg.append("path").attr("class", "kpi-sparkline__target")
-            .attr("d", path(thinSeries(targets)))
-            .attr("fill", "none").attr("stroke", targetColour).attr("stroke-width", 1)
-            .attr("stroke-dasharray", "3 2").attr("vector-effect", "non-scaling-stroke");
+        svg(box, "path", { "class": "kpi-sparkline__target", "d": path(thinSeries(targets)), "stroke": targetColour });
     }
-    svg.append("path").attr("class", "kpi-sparkline__line")
-        .attr("d", path(thinSeries(actuals)))
-        .attr("fill", "none").attr("stroke", lineColour).attr("stroke-width", 1.5)
-        .attr("stroke-linejoin", "round").attr("vector-effect", "non-scaling-stroke");
+    svg(box, "path", { "class": "kpi-sparkline__line", "d": path(thinSeries(actuals)), "stroke": lineColour });
     let current = -1;
     for (let i = n - 1; i >= 0; i--) if (actuals[i] !== null && (currentLabel === null || series[i].label === currentLabel)) { current = i; break; }
     if (current >= 0) {
         // A zero-length segment with a round cap and a non-scaling stroke stays a circle when the svg stretches.
-        svg.append("path").attr("class", "kpi-sparkline__point")
-            .attr("d", `M${x(current)},${y(actuals[current] as number)}l0,0`)
-            .attr("stroke", pointColour).attr("stroke-width", 7).attr("stroke-linecap", "round")
-            .attr("vector-effect", "non-scaling-stroke");
+        svg(box, "path", { "class": "kpi-sparkline__point", "d": `M${x(current).toFixed(2)},${y(actuals[current] as number).toFixed(2)}l0,0`, "stroke": pointColour });
     }
     return true;
 }

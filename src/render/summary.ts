@@ -29,7 +29,7 @@ export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], o
     for (const c of counts) {
         const item = strip.append("span").attr("class", "kpi-summary__item").attr("data-status", c.status)
             .attr("data-count", c.count).attr("aria-hidden", "true");
-        if (options.showShapes || theme.highContrast) appendStatusShape(item.node() as HTMLElement, c.status, theme.status(c.status), 12);
+        if (options.showShapes || theme.highContrast) appendStatusShape(item.node() as Element, c.status, theme.status(c.status), 12);
         item.append("span").attr("class", "kpi-summary__count").text(String(c.count));
         item.append("span").attr("class", "kpi-summary__label").text(c.label);
     }
