@@ -215,7 +215,6 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         status: status.status,
         statusReason: status.reason,
         statusLabel,
-        statusExplanation: statusExplanation(wording, explainInput),
         polarity,
         direction: direction.direction,
         movement: direction.movement,
@@ -232,12 +231,18 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const stretch = toNumber(cell("stretch"));
     const ariaLabel = buildAriaLabel(tile, t);
     const extra = columns.tooltips.map((col, i) => ({ source: col.source, value: current.tooltipCells[i] }));
-    // Tooltip lines are built when first read (on hover or focus), not for every tile on every update.
+    // The explanation and the tooltip lines are built when first read (on hover or focus), not
+    // for every tile on every update: they format several values each.
+    let explanation: string | null = null;
     let tooltipItems: KpiTile["tooltipItems"] | null = null;
     const result = { ...tile, ariaLabel } as unknown as KpiTile;
+    Object.defineProperty(result, "statusExplanation", {
+        enumerable: true,
+        get: () => (explanation ??= statusExplanation(wording, explainInput)),
+    });
     Object.defineProperty(result, "tooltipItems", {
         enumerable: true,
-        get: () => (tooltipItems ??= buildTooltipItems(tile, { t, numbers, format, wording, explainInput, floor, stretch, extra })),
+        get: () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra })),
     });
     return result;
 }

@@ -9,7 +9,7 @@ import VisualTooltipDataItem = powerbi.extensibility.VisualTooltipDataItem;
 import DataViewMetadataColumn = powerbi.DataViewMetadataColumn;
 import PrimitiveValue = powerbi.PrimitiveValue;
 
-type TileCore = Omit<KpiTile, "tooltipItems" | "ariaLabel">;
+type TileCore = Omit<KpiTile, "tooltipItems" | "ariaLabel" | "statusExplanation">;
 
 export interface TooltipContext {
     readonly t: Localiser;
@@ -26,7 +26,7 @@ export interface TooltipContext {
  * Tooltip lines, most important first: the status explained in words, then the numbers behind
  * it, direction, benchmarks, band and rank, owner, the full commentary and the `tooltips` fields.
  */
-export function buildTooltipItems(tile: TileCore, ctx: TooltipContext): VisualTooltipDataItem[] {
+export function buildTooltipItems(tile: Omit<KpiTile, "tooltipItems">, ctx: TooltipContext): VisualTooltipDataItem[] {
     const { t, numbers, format } = ctx;
     const items: VisualTooltipDataItem[] = [];
     const add = (key: StringKey, value: string | null | undefined): void => {
