@@ -7,7 +7,7 @@ import { join } from "node:path";
 // The Node build of less (jsdom's "browser" export condition would pick the in-page build).
 import less from "less/dist/less-node.cjs";
 
-import { coloursUsed, normaliseColour } from "./colours";
+import { colourTokens, coloursUsed, normaliseColour, resolveVars } from "./colours";
 import {
     CHILDRENS_KPIS, FULL_ROLES, PERIODS, childrensDataView, childrensRows, failOnConsoleError, mountVisual,
 } from "./helpers";
@@ -82,6 +82,21 @@ describe.each(THEMES)("$name", theme => {
         expect(new Set(rated).size).toBe(rated.length);
     });
 
+    it("the keyboard focus ring stays visible on a selected tile", () => {
+        const m = mountVisual({ palette });
+        withStyleSheet();
+        m.update(childrensDataView(FULL_ROLES));
+        const [focusedAndSelected, selectedOnly] = m.tiles();
+        focusedAndSelected.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+        selectedOnly.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));
+        focusedAndSelected.focus();
+        expect(focusedAndSelected.classList.contains("is-focused")).toBe(true);
+        // The focus ring is drawn in the foreground colour, on a selected tile as on any other.
+        const outline = resolveVars(getComputedStyle(focusedAndSelected).getPropertyValue("outline"), focusedAndSelected);
+        expect(colourTokens(outline)).toContain(normaliseColour(theme.foreground));
+        expect(ringOf(focusedAndSelected)).not.toEqual(ringOf(selectedOnly));
+    });
+
     it("the landing page also uses only the palette's colours", () => {
         const m = mountVisual({ palette });
         withStyleSheet();
@@ -90,6 +105,13 @@ describe.each(THEMES)("$name", theme => {
         expect(foreign).toEqual([]);
     });
 });
+
+/** What draws a ring around a tile: outline, box shadow and border, with custom properties resolved. */
+function ringOf(tile: HTMLElement): string[] {
+    const style = getComputedStyle(tile);
+    return ["outline", "outline-color", "outline-style", "outline-width", "outline-offset", "box-shadow", "border", "border-style", "border-width"]
+        .map(property => resolveVars(style.getPropertyValue(property), tile));
+}
 
 describe("the colour reader itself", () => {
     it("sees a colour outside the palette (so the checks above can fail)", () => {
