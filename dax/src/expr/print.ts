@@ -22,9 +22,19 @@ const PRECEDENCE: Readonly<Record<BinaryOperator, number>> = {
     "&": 5, "+": 6, "-": 6, "*": 7,
 };
 
+/** Trees are immutable, so the default layout of a tree is printed once (the query and TMDL share it). */
+const defaultLayout = new WeakMap<Expr, string>();
+
 export function printExpr(expr: Expr, options: PrintOptions = {}): string {
+    const isDefault = options.width === undefined && options.indentUnit === undefined;
+    if (isDefault) {
+        const cached = defaultLayout.get(expr);
+        if (cached !== undefined) return cached;
+    }
     const printer = new Printer(options.width ?? DEFAULT_WIDTH, options.indentUnit ?? "    ");
-    return printer.lines(expr, 0).join("\n");
+    const text = printer.lines(expr, 0).join("\n");
+    if (isDefault) defaultLayout.set(expr, text);
+    return text;
 }
 
 /** Operands printed after NOT without parentheses (DAX Formatter writes NOT ISBLANK ( x )). */
