@@ -107,6 +107,23 @@ describe("tooltips through the visual", () => {
     });
 });
 
+describe("tooltips after the data changes (filters, slicers)", () => {
+    it("show the filtered value, not the one from before", () => {
+        const m = mountVisual({ locale: "en-GB" });
+        const rows = childrensRows(CHILDRENS_KPIS.slice(0, 1));
+        m.update(childrensDataView(FULL_ROLES, rows.map(r => ({ ...r, Actual: 0.3 }))));
+        const show = jest.spyOn(m.host.tooltipService, "show");
+        const hover = () => m.tiles()[0].dispatchEvent(new MouseEvent("pointermove", { bubbles: true, clientX: 30, clientY: 30 }));
+        hover();
+        m.update(childrensDataView(FULL_ROLES, rows.map(r => ({ ...r, Actual: 0.15 }))));
+        hover();
+        const actualOf = (call: number) => ((show.mock.calls[call][0] as powerbi.extensibility.TooltipShowOptions).dataItems ?? [])
+            .find(item => item.displayName === en.Tooltip_Actual)?.value;
+        expect(actualOf(0)).toBe("30.0%");
+        expect(actualOf(1)).toBe("15.0%");
+    });
+});
+
 describe("keyboard through the visual", () => {
     it("focus moves with the arrow keys, Enter selects, Escape clears and leaves", async () => {
         const m = mounted();
