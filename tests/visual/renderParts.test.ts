@@ -2,7 +2,7 @@ import { linePath, thinSeries } from "../../src/render/sparkline";
 import { drawBenchmarkStrip } from "../../src/render/benchmarkStrip";
 import { filterTiles, sortTiles } from "../../src/render/order";
 import { themeFrom } from "../../src/render/theme";
-import { buildViewModel, KpiTile } from "../../src/model";
+import { buildViewModel, KpiTile, TilesModel } from "../../src/model";
 import { Localiser } from "../../src/i18n/localiser";
 import { defaultTileOptions } from "../../src/settings";
 import { buildDataView } from "./helpers/buildDataView";
@@ -31,7 +31,7 @@ describe("benchmark strip", () => {
         const dv = buildDataView([{ KPI: "A", Actual: 0.2, Polarity: polarity, England: 0.22, Q1: 0.18, Median: 0.21, Q3: 0.24 }],
             { KPI: "kpi", Actual: "actual", Polarity: "polarity", England: "england", Q1: "q1", Median: "median", Q3: "q3" });
         const vm = buildViewModel(dv, { t, options: defaultTileOptions() });
-        const tile = (vm as { tiles: KpiTile[] }).tiles[0];
+        const tile = (vm as TilesModel).tiles[0];
         const host = document.createElement("div");
         drawBenchmarkStrip(host, tile.benchmark as NonNullable<KpiTile["benchmark"]>, themeFrom(undefined, defaultTileOptions()), "#000", t, "strip");
         return host;
@@ -60,7 +60,7 @@ describe("sort and filter", () => {
         { KPI: "d", Actual: 0.5, Polarity: "None" },
         { KPI: "e", Actual: 12, Target: 10, Polarity: "Low" },
     ], { KPI: "kpi", Actual: "actual", Target: "target", Polarity: "polarity", Tolerance: "tolerance", Stretch: "stretch" });
-    const tiles = (buildViewModel(dv, { t, options: defaultTileOptions() }) as { tiles: KpiTile[] }).tiles;
+    const tiles = (buildViewModel(dv, { t, options: defaultTileOptions() }) as TilesModel).tiles;
     test("gap sorts by relative shortfall, worst first, tiles without a target last", () => {
         // e: 20% above a lower-is-better target; b: 12.5% below; a: 1.25% below; c: beyond target; d: no target.
         expect(sortTiles(tiles, "gap").map(x => x.key)).toEqual(["e", "b", "a", "c", "d"]);

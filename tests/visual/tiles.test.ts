@@ -288,7 +288,6 @@ describe("formatting model", () => {
         const h = createHarness();
         h.update(sampleDataView());
         const model = h.visual.getFormattingModel();
-        expect(model.cards.map(c => c.uid)).toEqual(expect.arrayContaining([expect.stringContaining("statusColours")]));
         const names = model.cards.map(c => (c as powerbi.visuals.FormattingCard).displayName);
         expect(names).toEqual(["Status colors", "Layout", "Tile elements", "Text", "Rating defaults", "Status labels"]);
         for (const card of model.cards) expect((card as powerbi.visuals.FormattingCard).revertToDefaultDescriptors?.length).toBeGreaterThan(0);

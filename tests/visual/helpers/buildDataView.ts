@@ -56,7 +56,7 @@ export function buildDataView(rows: readonly Record<string, unknown>[], roles: R
             categories.push({
                 source,
                 values: columnValues,
-                identity: columnValues.map(v => ({ key: `${name}:${String(v)}`, kind: 0, expr: {} }) as unknown as powerbi.DataViewScopeIdentity),
+                identity: columnValues.map(v => ({ key: `${name}:${String(v)}`, kind: 0, expr: {} }) as unknown as powerbi.visuals.CustomVisualOpaqueIdentity),
             });
         } else {
             const column: DataViewValueColumn = { source, values: columnValues };
