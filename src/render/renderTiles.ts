@@ -96,7 +96,7 @@ export class TileRenderer {
         if (options.showSummary) drawSummary(this.summary, model.tiles, options, theme, t);
         else select(this.summary).selectAll("*").remove();
         if (visible.length === 0) {
-            drawMessage(this.message, "NoData_Title", t.format("Filter_AllHidden", hidden), "filtered", t);
+            drawMessage(this.message, "NoData_Title", hidden === 1 ? t.text("Filter_OneHidden") : t.format("Filter_AllHidden", hidden), "filtered", t);
             return [];
         }
         const groups = groupTiles(visible, options.showGroupHeadings && model.bound.has("group"));

@@ -24,7 +24,7 @@ export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], o
     const counts = countByStatus(tiles, options, t);
     const strip = select<HTMLElement, unknown>(container);
     strip.selectAll("*").remove();
-    const sentence = `${t.format("Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`;
+    const sentence = `${t.format(tiles.length === 1 ? "Summary_LabelOne" : "Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`;
     strip.attr("role", "status").attr("aria-label", sentence);
     for (const c of counts) {
         const item = strip.append("span").attr("class", "kpi-summary__item").attr("data-status", c.status)

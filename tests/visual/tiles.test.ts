@@ -185,7 +185,8 @@ describe("summary, sort, filter, groups", () => {
         const h = createHarness();
         h.update(buildDataView([{ KPI: "A", Actual: 5, Target: 4 }], { KPI: "kpi", Actual: "actual", Target: "target" }, {}, { objects: { layout: { filter: "red" } } }));
         expect(h.tiles()).toHaveLength(0);
-        expect(h.element.querySelector(".kpi-filtered")?.textContent).toContain("1 tiles are hidden");
+        expect(h.element.querySelector(".kpi-filtered")?.textContent).toContain("1 tile is hidden");
+        expect(h.element.querySelector(".kpi-summary")?.getAttribute("aria-label")).toBe("1 KPI by status: Green: 1");
     });
     test("tiles keep their elements across updates (keyed by KPI)", () => {
         const h = createHarness();
