@@ -299,3 +299,33 @@ describe("highlights and selection", () => {
         expect(tiles(vm).map(x => (x.selectionId as unknown as { key: string }).key)).toEqual(["0", "1"]);
     });
 });
+
+describe("status explained in words, for each reason", () => {
+    const roles = { KPI: "kpi", Actual: "actual", Target: "target", Polarity: "polarity", Tolerance: "tolerance", Floor: "floor", Stretch: "stretch" };
+    const explain = (row: Record<string, unknown>, format = "0.0%"): string =>
+        tiles(model(buildDataView([{ KPI: "K", ...row }], roles, { Actual: format, Target: format, Floor: format, Stretch: format, Tolerance: format })))[0].statusExplanation;
+    test.each([
+        ["above target", { Actual: 0.87, Target: 0.85, Polarity: "High" },
+            "Green: 2.0 points above the target of 85.0%. Higher is better."],
+        ["exactly on target", { Actual: 0.85, Target: 0.85, Polarity: "High" },
+            "Green: exactly on the target of 85.0%. Higher is better."],
+        ["floor met", { Actual: 0.82, Target: 0.85, Floor: 0.8, Polarity: "High" },
+            "Amber: 3.0 points below the target of 85.0% (amber down to the floor of 80.0%). Higher is better."],
+        ["ceiling missed, lower is better", { Actual: 0.3, Target: 0.2, Floor: 0.25, Polarity: "Low" },
+            "Red: 10.0 points above the target of 20.0% (above the ceiling of 25.0%). Lower is better."],
+        ["absolute tolerance on a percentage", { Actual: 0.82, Target: 0.85, Tolerance: 0.05, Polarity: "High" },
+            "Amber: 3.0 points below the target of 85.0% (amber within 5.0 points of target). Higher is better."],
+        ["stretch met", { Actual: 0.93, Target: 0.85, Stretch: 0.9, Polarity: "High" },
+            "Blue: meets the stretch value of 90.0% (target 85.0%). Higher is better."],
+        ["only a floor", { Actual: 0.81, Floor: 0.8, Polarity: "High" },
+            "Green: meets the floor of 80.0% (no target is set). Higher is better."],
+        ["contextual", { Actual: 0.81, Target: 0.8, Polarity: "None" },
+            "Not rated: a contextual measure (data only), never rated good or bad. Contextual: neither direction is better."],
+    ])("%s", (_name, row, expected) => {
+        expect(explain(row)).toBe(expected);
+    });
+    test("range: distance from target with both bands", () => {
+        expect(explain({ Actual: 53, Target: 50, Tolerance: 2, Polarity: "Range" }, "0"))
+            .toBe("Amber: 3 from the target of 50 (green within 2, amber within 4). Closer to target is better.");
+    });
+});
