@@ -168,6 +168,11 @@ async function boot(): Promise<void> {
             if (dataView !== undefined) runner.dataView = dataView;
             return runner.update(UPDATE_TYPE.Data);
         },
+        /** A new visual instance in a fresh frame (as when a report page opens), optionally on new data. */
+        start: (dataView?: JsonDataViewLike | null): Promise<UpdateTiming> => {
+            if (dataView !== undefined) runner.dataView = dataView;
+            return restart();
+        },
         resize: (width: number, height: number): Promise<UpdateTiming> => runner.resize(width, height).then(t => { sizeInputs(); return t; }),
         setContrast: (mode: ContrastMode): Promise<UpdateTiming> => { runner.settings.contrast = mode; $<HTMLSelectElement>("contrast").value = mode; return restart(); },
         setLocale: (locale: string): Promise<UpdateTiming> => { runner.settings.locale = locale; return restart(); },
