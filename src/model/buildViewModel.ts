@@ -1,7 +1,7 @@
 import powerbi from "powerbi-visuals-api";
 import {
-    compareToBenchmark, gapToTarget, parsePolarity, Polarity, precisionFromFormat, quartileBand, rateDirection,
-    rateStatus, Status, toNumber,
+    compareToBenchmark, currentAndPrevious, gapToTarget, parsePolarity, Polarity, precisionFromFormat, quartileBand, rateDirection,
+    rateStatus, resolveTolerance, Status, toNumber,
 } from "../rules";
 import { Localiser } from "../i18n/localiser";
 import { StringKey } from "../i18n/strings";
@@ -150,12 +150,8 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const { t, options } = ctx;
     const hasPeriod = bound.has("period");
     const periods = kpi.periodList;
-    let currentIndex = -1;
-    for (let i = periods.length - 1; i >= 0; i--) {
-        if (toNumber(periods[i].cells.get("actual")) !== null) { currentIndex = i; break; }
-    }
-    if (currentIndex === -1) currentIndex = periods.length - 1;
-    const current = periods[currentIndex];
+    const chosen = currentAndPrevious(periods.map(p => p.cells.get("actual")));
+    const current = periods[chosen.current];
     const cell = (role: RoleName): Cell => current.cells.get(role);
 
     const format = text(cell("format")) ?? columns.byRole.get("actual")?.source.format ?? undefined;
@@ -165,13 +161,11 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const polarity: Polarity | null = polarityParse.ok ? polarityParse.polarity : null;
     const polarityRaw = polarityParse.ok ? null : polarityParse.raw;
 
-    const absolute = toNumber(cell("tolerance"));
-    const relative = toNumber(cell("tolerancePct"));
+    const resolved = resolveTolerance(cell("tolerance"), cell("tolerancePct"));
     const toleranceBound = bound.has("tolerance") || bound.has("tolerancePct");
-    const tolerance = absolute !== null && absolute >= 0 ? { value: absolute, kind: "absolute" as const }
-        : relative !== null && relative >= 0 ? { value: relative, kind: "relative" as const }
-            : !toleranceBound && options.defaultTolerance > 0 ? { value: options.defaultTolerance, kind: options.defaultToleranceType }
-                : null;
+    const tolerance = resolved.tolerance !== null ? { value: resolved.tolerance, kind: resolved.toleranceKind }
+        : !toleranceBound && options.defaultTolerance > 0 ? { value: options.defaultTolerance, kind: options.defaultToleranceType }
+            : null;
 
     const actual = toNumber(cell("actual"));
     const target = toNumber(cell("target"));
@@ -182,9 +176,9 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     });
     const gap = gapToTarget(actual, target, polarity, decimals);
 
-    // Previous: the `previous` field when bound and present, else the period before the current one.
+    // Previous: the `previous` field when bound and present, else the latest earlier period with an actual.
     const previousField = toNumber(cell("previous"));
-    const priorPeriod = hasPeriod && currentIndex > 0 ? periods[currentIndex - 1] : null;
+    const priorPeriod = hasPeriod && chosen.previous >= 0 ? periods[chosen.previous] : null;
     const previousValue = previousField ?? (priorPeriod ? toNumber(priorPeriod.cells.get("actual")) : null);
     const previousPeriod = previousField === null && priorPeriod ? priorPeriod.label : null;
     const direction = rateDirection({ actual, previous: previousValue, polarity, target, decimals });

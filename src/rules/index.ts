@@ -11,3 +11,4 @@ export * from "./direction";
 export * from "./benchmark";
 export * from "./precision";
 export * from "./gap";
+export * from "./periods";

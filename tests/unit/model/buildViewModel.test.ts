@@ -228,6 +228,17 @@ describe("periods", () => {
         ], { KPI: "kpi", Period: "period", Actual: "actual" })))[0];
         expect(tile.period).toBe("2024/25 Q4");
     });
+    test("a missing or suppressed quarter does not hide direction: previous is the latest earlier period with an actual, named in words", () => {
+        const tile = tiles(model(buildDataView([
+            { KPI: "A", Period: "2024/25 Q3", Actual: 0.8, Polarity: "High" },
+            { KPI: "A", Period: "2024/25 Q4", Actual: null, Polarity: "High" },
+            { KPI: "A", Period: "2025/26 Q1", Actual: 0.75, Polarity: "High" },
+            { KPI: "A", Period: "2025/26 Q2", Actual: null, Polarity: "High" },
+        ], { KPI: "kpi", Period: "period", Actual: "actual", Polarity: "polarity" }, { Actual: "0.0%" })))[0];
+        expect(tile.period).toBe("2025/26 Q1");
+        expect(tile.direction).toBe("worsening");
+        expect(tooltip(tile, "Direction of travel")).toBe("Worsening since 2024/25 Q3 (was 80.0%).");
+    });
     test("the previous field gives direction without a period field", () => {
         const tile = tiles(model(buildDataView([{ KPI: "A", Actual: 0.2, Previous: 0.25, Polarity: "Low" }],
             { KPI: "kpi", Actual: "actual", Previous: "previous", Polarity: "polarity" }, { Actual: "0%" })))[0];
