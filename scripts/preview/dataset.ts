@@ -148,6 +148,7 @@ class FileReader {
         let hint = "";
         if (raw.endsWith("%")) hint = " (store percentages as fractions: 85% is 0.85)";
         else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) hint = " (remove the thousands separators)";
+        else if (/^[+-]?\d*,\d+$/.test(raw)) hint = " (use a point as the decimal separator)";
         else if (/^(n\/a|na|null|-|x|c|\.\.|:)$/i.test(raw)) hint = " (leave the cell empty for a missing value)";
         this.error(record, column, `"${raw}" is not a number${hint}`);
         return null;
