@@ -121,3 +121,17 @@ test("the formatting pane lists the visual's cards, and choosing the filter 'red
     await eventually(async () => expect((await readTiles(frame)).map(t => t.kpi).sort()).toEqual(RED));
     for (const t of await readTiles(frame)) expect(t.status).toBe("red");
 });
+
+test("switching the host locale to cy-GB makes a new instance that labels statuses from the package's Welsh strings", async () => {
+    const resources = (await preview.page.evaluate(() => (window as unknown as { preview: { session: { stringResources: Record<string, Record<string, string>> } } })
+        .preview.session.stringResources));
+    const welshRed = resources["cy-GB"]?.Status_red;
+    expect(welshRed).toBeTruthy();
+    await preview.page.evaluate(() => (window as unknown as { preview: { setLocale(l: string): Promise<unknown> } }).preview.setLocale("cy-GB"));
+    frame = preview.frame();
+    const tiles = await readTiles(frame);
+    const red = tiles.find(t => t.kpi === RED[0]);
+    expect(red?.status).toBe("red");
+    expect(red?.text).toContain(welshRed as string);
+    expect((await hostEvents(preview, "create")).at(-1)?.text).toContain("locale cy-GB");
+});
