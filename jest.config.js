@@ -10,12 +10,12 @@ const esmPackages = [
     "powerbi-visuals-utils-[a-z]+",
 ];
 const transform = {
-    "^.+\\.[tj]sx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: false }],
+    "^.+\\.m?[tj]sx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: false }],
 };
 const common = {
     transform,
     transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join("|")})/)`],
-    moduleFileExtensions: ["ts", "js", "json"],
+    moduleFileExtensions: ["ts", "js", "mjs", "json"],
 };
 module.exports = {
     projects: [

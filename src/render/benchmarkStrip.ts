@@ -1,3 +1,4 @@
+import { scaleLinear } from "d3-scale";
 import { BenchmarkView } from "../model/types";
 import { Localiser } from "../i18n/localiser";
 import { StringKey } from "../i18n/strings";
@@ -30,7 +31,7 @@ export function drawBenchmarkStrip(container: Element, view: BenchmarkView, them
     hi += pad;
     // Linear position, left = worst: lower-is-better strips run from high values to low ones.
     const [from, to] = view.reversed ? [hi, lo] : [lo, hi];
-    const x = (v: number): number => 4 + ((v - from) / (to - from)) * (WIDTH - 8);
+    const x = scaleLinear().domain([from, to]).range([4, WIDTH - 4]);
 
     const box = svg(container, "svg", {
         "class": "kpi-benchmark__strip", "viewBox": `0 0 ${WIDTH} ${HEIGHT}`, "preserveAspectRatio": "none", "role": "img", "aria-label": label,

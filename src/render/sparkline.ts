@@ -1,3 +1,5 @@
+import { line } from "d3-shape";
+import { scaleLinear } from "d3-scale";
 import { svg } from "./dom";
 import { PeriodPoint } from "../model/types";
 
@@ -29,21 +31,15 @@ export function thinSeries(values: readonly (number | null)[]): XY[] {
 }
 
 /**
- * SVG path data through the points, broken where a value is missing (a single point draws a dot).
- * Written here rather than with d3-shape: its d3-path dependency ships only ES modules (.mjs),
- * which the shared Jest setup does not transform, and this is all the sparkline needs.
+ * SVG path data through the points, broken where a value is missing (d3-shape's line with
+ * `defined`), coordinates rounded to 0.01 to keep the DOM small.
  */
 export function linePath(points: readonly XY[], x: (i: number) => number, y: (v: number) => number): string {
-    let d = "";
-    let drawing = false;
-    for (const p of points) {
-        if (p.v === null) { drawing = false; continue; }
-        const px = Math.round(x(p.i) * 100) / 100;
-        const py = Math.round(y(p.v) * 100) / 100;
-        d += `${drawing ? "L" : "M"}${px},${py}`;
-        drawing = true;
-    }
-    return d;
+    const generator = line<XY>()
+        .defined(p => p.v !== null)
+        .x(p => Math.round(x(p.i) * 100) / 100)
+        .y(p => Math.round(y(p.v as number) * 100) / 100);
+    return generator(points as XY[]) ?? "";
 }
 
 /**
@@ -61,8 +57,10 @@ export function drawSparkline(container: Element, series: readonly PeriodPoint[]
     if (present.length > 100000) for (const v of present) { if (v < lo) lo = v; if (v > hi) hi = v; }
     if (hi === lo) { hi += 1; lo -= 1; }
     const n = series.length;
-    const x = (i: number): number => (n === 1 ? WIDTH / 2 : PAD + (i / (n - 1)) * (WIDTH - 2 * PAD));
-    const y = (v: number): number => HEIGHT - PAD - ((v - lo) / (hi - lo)) * (HEIGHT - 2 * PAD);
+    const xScale = scaleLinear().domain([0, Math.max(n - 1, 1)]).range([PAD, WIDTH - PAD]);
+    const yScale = scaleLinear().domain([lo, hi]).range([HEIGHT - PAD, PAD]);
+    const x = (i: number): number => (n === 1 ? WIDTH / 2 : xScale(i));
+    const y = (v: number): number => yScale(v);
     const path = (points: readonly XY[]): string => linePath(points, x, y);
 
     const box = svg(container, "svg", {

@@ -22,7 +22,8 @@ describe("sparkline", () => {
     });
     test("the line breaks where a value is missing", () => {
         const d = linePath([{ i: 0, v: 1 }, { i: 1, v: 2 }, { i: 2, v: null }, { i: 3, v: 3 }], i => i * 10, v => v);
-        expect(d).toBe("M0,1L10,2M30,3");
+        // A lone point after a gap is a closed zero-length segment: a dot with the round line cap.
+        expect(d).toBe("M0,1L10,2M30,3Z");
     });
 });
 
