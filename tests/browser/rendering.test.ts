@@ -11,6 +11,7 @@ import { launchBrowser } from "../../scripts/lib/browser";
 import { readDataset } from "../../scripts/preview/dataset";
 import { expectedTiles } from "./helpers/expected";
 import { ARTIFACTS, hostEvents, previewOf, readTiles } from "./helpers/preview-session";
+import { visualUnderTest } from "./helpers/visual-under-test";
 
 const ROOT = join(__dirname, "..", "..");
 const DATASETS: [string, string][] = [
@@ -26,6 +27,19 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
     await browser?.close();
+});
+
+test("the package carries the visual's stylesheet, and the page applies it to the tiles", async () => {
+    const visual = await visualUnderTest();
+    // pbiviz packages only the CSS that the entry module imports (style/visual.less).
+    expect(visual.css).toMatch(/\.kpi-tiles-root\s*\{/);
+    const preview = await previewOf(browser, join(__dirname, "fixtures", "small"));
+    try {
+        const overflow = await preview.frame().$eval(".kpi-tiles-root", el => getComputedStyle(el).overflowY);
+        expect(overflow).toBe("auto");
+    } finally {
+        await preview.close();
+    }
 });
 
 describe.each(DATASETS)("%s", (_name, folder) => {
