@@ -33,7 +33,7 @@ test("names, groups, owners and commentary holding HTML and script are shown as 
         const frame = preview.frame();
         const tiles = await readTiles(frame);
         expect(tiles.map(t => t.kpi).sort()).toEqual([...names].sort());
-        const text = await frame.$eval(".kpi-tiles-root", el => (el as HTMLElement).innerText);
+        const text = await frame.$eval(".kpi-tiles-root", el => el.textContent ?? "");
         expect(text).toContain("<script>window.__injected = 'script'</script>Re-referrals");
         expect(text).toContain("<img src=x onerror=\"window.__injected='img'\">Assessments");
         expect(text).toContain("<b>Front door</b>");

@@ -1,9 +1,9 @@
 /**
  * What the rating rules (src/rules) say each KPI's tile must show, worked out from the
- * dataset's rows independently of the visual's model: the current period is the latest with
- * an actual, the one before it gives the direction of travel.
+ * dataset's rows independently of the visual's model: currentAndPrevious picks the current
+ * period (the latest with an actual) and the previous one (the latest earlier with an actual).
  */
-import { parsePolarity, precisionFromFormat, quartileBand, rateDirection, rateStatus } from "../../../src/rules";
+import { currentAndPrevious, parsePolarity, precisionFromFormat, quartileBand, rateDirection, rateStatus } from "../../../src/rules";
 import type { PreviewRow } from "../../../scripts/preview/dataset";
 
 export interface ExpectedTile {
@@ -20,10 +20,9 @@ export function expectedTiles(rows: readonly PreviewRow[]): ExpectedTile[] {
     for (const row of rows) byKpi.set(row.kpi, [...(byKpi.get(row.kpi) ?? []), row]);
     return [...byKpi.entries()].map(([kpi, list]) => {
         const series = [...list].sort((a, b) => a.periodIndex - b.periodIndex);
-        let at = series.length - 1;
-        while (at > 0 && series[at].actual === null) at--;
-        const current = series[at];
-        const prior = at > 0 ? series[at - 1] : null;
+        const chosen = currentAndPrevious(series.map(r => r.actual));
+        const current = series[chosen.current];
+        const prior = chosen.previous >= 0 ? series[chosen.previous] : null;
         const parsed = parsePolarity(current.polarity);
         const polarity = parsed.ok ? parsed.polarity : null;
         const decimals = precisionFromFormat(current.format)?.storedDecimals ?? null;

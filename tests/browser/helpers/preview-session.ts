@@ -31,7 +31,8 @@ export function readTiles(frame: Frame): Promise<TileHooks[]> {
         direction: tile.getAttribute("data-direction"),
         band: tile.getAttribute("data-band"),
         ariaLabel: tile.getAttribute("aria-label"),
-        text: (tile as HTMLElement).innerText,
+        // textContent: off-screen tiles may skip rendering (content-visibility), which empties innerText.
+        text: tile.textContent ?? "",
     })));
 }
 
