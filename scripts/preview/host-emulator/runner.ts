@@ -67,6 +67,8 @@ export class VisualRunner {
     async start(): Promise<UpdateTiming> {
         this.visual?.destroy?.();
         this.visual = null;
+        this.selection.reset();
+        this.renderWaiters = [];
         this.tooltip.hide();
         await new Promise<void>(resolve => {
             this.frame.addEventListener("load", () => resolve(), { once: true });

@@ -125,6 +125,7 @@ export class SelectionState {
     selected: PreviewSelectionId[] = [];
     private readonly callbacks: ((ids: PreviewSelectionId[]) => void)[] = [];
 
+
     constructor(private readonly log: EventLog, private readonly showMenu: (request: ContextMenuRequest) => void,
         private readonly interactionsAllowed: () => boolean) { }
 
@@ -177,6 +178,12 @@ export class SelectionState {
         this.log.add("selection", "select", `${multiSelect ? "multi " : ""}→ ${this.selected.length} selected: ${this.selected.map(s => s.toString()).join("; ") || "none"}`,
             { multiSelect, selected: this.selected.map(s => s.toString()), keys: this.selected.map(s => s.getKey()) });
         return [...this.selected];
+    }
+
+    /** A new visual instance starts: forget the old instance's callbacks (and so the instance). */
+    reset(): void {
+        this.callbacks.length = 0;
+        this.selected = [];
     }
 
     /** Clear from the visual (clear()) or from the host (the page's "Clear selection", like clicking the canvas). */
