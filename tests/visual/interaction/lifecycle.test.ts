@@ -54,6 +54,16 @@ describe("handlers across updates", () => {
         expect(classesOf(h.tiles, INTERACTION_CLASSES.selected)).toEqual([]);
     });
 
+    it("after destroy() a bookmark callback from the host changes nothing", () => {
+        const h = createHarness();
+        const root = h.root;
+        h.interactions.destroy();
+        const simulate = (h.selectionManager as unknown as { simutateSelection(ids: unknown[]): void }).simutateSelection.bind(h.selectionManager);
+        simulate([h.tiles[0].selectionId]);
+        expect(classesOf(h.tiles, INTERACTION_CLASSES.selected)).toEqual([]);
+        expect(root.classList.contains(INTERACTION_CLASSES.hasSelection)).toBe(false);
+    });
+
     it("an empty render (no tiles) accepts clicks and keys without errors", () => {
         const h = createHarness([]);
         click(h.root);
