@@ -15,6 +15,7 @@ export const README_IMAGES: Readonly<Record<string, string>> = {
     "small-tile.png": "tiles-small.png",
     "wide.png": "tiles-wide.png",
     "high-contrast.png": "tiles-high-contrast.png",
+    "preview-page.png": "preview-page.png",
 };
 
 function main(): void {

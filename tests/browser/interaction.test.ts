@@ -5,6 +5,7 @@
  * menu, dashboard tiles (allowInteractions off) do not select, and the formatting pane edits
  * reach the visual.
  */
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Frame } from "playwright-core";
 import { launchBrowser } from "../../scripts/lib/browser";
@@ -12,7 +13,7 @@ import type { PreviewBrowser } from "../../scripts/lib/preview-browser";
 import { readDataset } from "../../scripts/preview/dataset";
 import { eventually } from "./helpers/eventually";
 import { expectedTiles } from "./helpers/expected";
-import { hostEvents, previewOf, readTiles } from "./helpers/preview-session";
+import { ARTIFACTS, hostEvents, previewOf, readTiles } from "./helpers/preview-session";
 
 const FIXTURE = join(__dirname, "fixtures", "small");
 const expected = expectedTiles(readDataset(FIXTURE).rows);
@@ -23,6 +24,7 @@ let preview: PreviewBrowser;
 let frame: Frame;
 
 beforeAll(async () => {
+    mkdirSync(join(ARTIFACTS, "screenshots"), { recursive: true });
     browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
@@ -92,6 +94,8 @@ test("hovering a tile shows the host tooltip with its status in words, target an
     expect(text).toMatch(/Lower is better/);
     expect(text).toMatch(/Target\s+20\.0%/);
     expect(text).toContain("a multi-agency audit of repeat referrals");
+    // The whole preview page with the host's tooltip and event log, for docs/preview.md.
+    await preview.page.screenshot({ path: join(ARTIFACTS, "screenshots", "preview-page.png") });
 });
 
 test("right-click asks the host for its context menu on that KPI", async () => {
