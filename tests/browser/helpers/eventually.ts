@@ -1,5 +1,5 @@
 /** Retry an assertion until it passes or `timeoutMs` runs out (then its last failure is thrown). */
-export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 5000): Promise<void> {
+export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         try {
