@@ -51,6 +51,9 @@ test("names, groups, owners and commentary holding HTML and script are shown as 
         await preview.page.waitForTimeout(300);
         expect(await frame.evaluate(() => (window as unknown as { __injected?: unknown }).__injected)).toBeUndefined();
         expect(await preview.page.evaluate(() => (window as unknown as { __injected?: unknown }).__injected)).toBeUndefined();
+        const started = await hostEvents(preview, "renderingStarted");
+        expect(started.length).toBeGreaterThan(0);
+        expect(await hostEvents(preview, "renderingFinished")).toHaveLength(started.length);
         expect(preview.errors).toEqual([]);
         expect(preview.blockedRequests).toEqual([]);
     } finally {
