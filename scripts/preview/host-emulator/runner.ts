@@ -150,7 +150,10 @@ export class VisualRunner {
         try {
             visual.update(options);
         } catch (error) {
+            // Power BI shows an error in place of such a visual; the preview logs it and reports it
+            // on the console, where the browser tests and the benchmark look for errors.
             this.log.add("error", "updateThrew", String(error instanceof Error ? error.stack ?? error.message : error));
+            console.error("visual.update threw:", error);
         }
         // Reading a layout property makes the browser do the style and layout the update caused.
         void doc.body.getBoundingClientRect().height;
