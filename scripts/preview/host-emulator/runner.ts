@@ -196,6 +196,7 @@ export class VisualRunner {
             return this.visual?.getFormattingModel?.();
         } catch (error) {
             this.log.add("error", "getFormattingModelThrew", String(error));
+            console.error("visual.getFormattingModel threw:", error);
             return undefined;
         }
     }
