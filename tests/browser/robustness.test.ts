@@ -135,6 +135,16 @@ test("resizing re-lays the tiles out into fewer columns, each update raising ren
         expect(narrow.columns).toBe(1);
         expect(narrow.maxRight).toBeLessThanOrEqual(400);
         expect((await hostEvents(preview, "renderingFinished")).length).toBe(finishedBefore + 1);
+
+        // Dragging the handle under the visual resizes it too, ending with a ResizeEnd update.
+        const handle = await preview.page.locator("#resize-handle").boundingBox();
+        if (!handle) throw new Error("no resize handle");
+        await preview.page.mouse.move(handle.x + 8, handle.y + 8);
+        await preview.page.mouse.down();
+        await preview.page.mouse.move(handle.x + 308, handle.y + 8, { steps: 5 });
+        await preview.page.mouse.up();
+        await eventually(async () => expect((await hostEvents(preview, "update")).some(e => e.text.startsWith("type 32, 700 × 700"))).toBe(true));
+        expect((await layout()).columns).toBeGreaterThanOrEqual(2);
         expect(preview.errors).toEqual([]);
     } finally {
         await preview.close();

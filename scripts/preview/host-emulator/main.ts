@@ -156,7 +156,7 @@ async function boot(): Promise<void> {
     });
     $("reload").addEventListener("click", () => void restart());
     $("clear-selection").addEventListener("click", () => selection.clear("host"));
-    setupResizeHandle($("resize-handle"), hostBox, runner, sizeInputs);
+    setupResizeHandle($("resize-handle"), runner, sizeInputs);
 
     const api = {
         session,
@@ -204,7 +204,7 @@ async function boot(): Promise<void> {
     });
 }
 
-function setupResizeHandle(handle: HTMLElement, hostBox: HTMLElement, runner: VisualRunner, done: () => void): void {
+function setupResizeHandle(handle: HTMLElement, runner: VisualRunner, done: () => void): void {
     handle.addEventListener("pointerdown", start => {
         start.preventDefault();
         handle.setPointerCapture(start.pointerId);
@@ -225,7 +225,6 @@ function setupResizeHandle(handle: HTMLElement, hostBox: HTMLElement, runner: Vi
         handle.addEventListener("pointermove", move);
         handle.addEventListener("pointerup", end, { once: true });
     });
-    void hostBox;
 }
 
 void boot();
