@@ -92,12 +92,14 @@ export class ContextMenuBox {
         heading.className = "pbi-context-title";
         heading.textContent = title;
         this.box.append(heading);
+        // Power BI's own entries; the preview has no report to act on, so they are shown disabled.
         for (const label of ["Show as a table", "Include", "Exclude", "Copy", "Spotlight"]) {
             const item = document.createElement("button");
             item.type = "button";
             item.setAttribute("role", "menuitem");
+            item.disabled = true;
+            item.title = "Power BI's own menu entry; it has nothing to act on in the preview";
             item.textContent = label;
-            item.addEventListener("click", () => this.hide());
             this.box.append(item);
         }
         this.box.hidden = false;
