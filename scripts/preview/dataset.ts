@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parsePolarity, POLARITY_SPELLINGS } from "../../src/rules";
+import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat } from "../../src/rules";
 import { CsvRecord, CsvTable, parseCsv } from "./csv";
 
 export { buildDataView } from "./dataview";
@@ -210,6 +210,11 @@ function readKpis(folder: string, problems: DatasetProblem[]): Map<string, Kpi> 
         if (tolerance !== null && tolerance < 0) reader.error(record, "Tolerance", "is negative");
         const decimals = reader.integer(record, "Decimals");
         if (decimals !== null && (decimals < 0 || decimals > 10)) reader.warn(record, "Decimals", `${decimals} decimals looks wrong`);
+        const formatText = reader.text(record, "Format String");
+        const shown = precisionFromFormat(formatText);
+        if (decimals !== null && shown !== null && shown.storedDecimals !== decimals) {
+            reader.warn(record, "Decimals", `${decimals}, but the format string "${formatText}" shows values to ${shown.storedDecimals} stored decimals; tiles compare at the format's precision`);
+        }
         const kpi: Kpi = {
             id: id ?? "",
             name: name ?? "",

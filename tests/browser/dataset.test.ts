@@ -100,6 +100,17 @@ describe("dataset rows", () => {
         expect(readDataset("/no/such/folder").problems[0].message).toBe("is not a folder");
     });
 
+    test("Decimals that disagree with the format string's precision are a warning, not an error", () => {
+        const dataset = readDataset(folderWith({
+            "kpis.csv": "KPI ID,KPI,Service Area,Polarity,Format String,Decimals,Target\nK1,A,Area,High,0.0%,1,0.9\nK2,B,Area,High,0.0%,3,0.9\n",
+            "periods.csv": PERIODS, "kpi_values.csv": VALUES + "K1,P1,0.5,,\nK2,P1,0.6,,\n",
+        }));
+        expect(dataset.ok).toBe(true);
+        expect(dataset.problems.map(describeProblem)).toEqual([
+            "Warning: kpis.csv, row 2, column Decimals: 1, but the format string \"0.0%\" shows values to 3 stored decimals; tiles compare at the format's precision",
+        ]);
+    });
+
     test("two KPIs with the same name are an error (they would merge into one tile)", () => {
         const dataset = readDataset(folderWith({
             "kpis.csv": KPIS + "K1,Same,Area,High,0.0%,0.9,,,,,\nK2,same,Area,High,0.0%,0.9,,,,,\n",
