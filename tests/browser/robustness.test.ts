@@ -37,9 +37,14 @@ test("names, groups, owners and commentary holding HTML and script are shown as 
         expect(text).toContain("<script>window.__injected = 'script'</script>Re-referrals");
         expect(text).toContain("<img src=x onerror=\"window.__injected='img'\">Assessments");
         expect(text).toContain("<b>Front door</b>");
-        const injected = await frame.$$eval(".kpi-tiles-root script, .kpi-tiles-root img, .kpi-tiles-root iframe, .kpi-tiles-root b, .kpi-tiles-root i, "
+        const injected = await frame.$$eval(".kpi-tiles-root script, .kpi-tiles-root img, .kpi-tiles-root iframe, "
             + ".kpi-tiles-root [onerror], .kpi-tiles-root [onload], .kpi-tiles-root a[href^='javascript']", els => els.map(e => e.outerHTML));
         expect(injected).toEqual([]);
+        // The markup is escaped text in the DOM, not elements.
+        const html = await frame.$eval(".kpi-tiles-root", el => el.innerHTML);
+        expect(html).not.toContain("<b>Front door</b>");
+        expect(html).toContain("&lt;b&gt;Front door&lt;/b&gt;");
+        expect(html).not.toContain("<i>more</i>");
 
         // The tooltip of every tile (the host draws it from the visual's items) stays text too.
         for (const name of names) {
