@@ -57,7 +57,7 @@ export interface StepResult {
 function runNpm(script: string, say: (line: string) => void): boolean {
     say(`> npm run ${script}`);
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const result = spawnSync(npm, ["run", "--silent", script], { cwd: ROOT, stdio: "inherit", env: process.env });
+    const result = spawnSync(npm, ["run", "--silent", script], { cwd: ROOT, stdio: "inherit", env: process.env, shell: process.platform === "win32" });
     return result.status === 0;
 }
 

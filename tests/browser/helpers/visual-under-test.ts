@@ -31,7 +31,7 @@ async function buildOnce(): Promise<void> {
     try {
         if (findPackage(DIST)) return;
         const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-        const result = spawnSync(npm, ["run", "--silent", "package"], { cwd: ROOT, encoding: "utf8" });
+        const result = spawnSync(npm, ["run", "--silent", "package"], { cwd: ROOT, encoding: "utf8", shell: process.platform === "win32" });
         if (result.status !== 0 || !findPackage(DIST)) {
             throw new Error(`The browser tests need dist/*.pbiviz and \`npm run package\` failed:\n${result.stdout}\n${result.stderr}`);
         }
