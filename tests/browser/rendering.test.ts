@@ -92,6 +92,8 @@ describe("screenshots for the README", () => {
         const preview = await previewOf(browser, sample, width, height);
         try {
             const frame = preview.frame();
+            // Only a styled visual is worth a README picture.
+            expect(await frame.$eval(".kpi-tiles-root", el => getComputedStyle(el).overflowY)).toBe("auto");
             const geometry = await frame.$$eval(".kpi-tile", tiles => tiles.map(t => t.getBoundingClientRect().toJSON() as DOMRect));
             expect(geometry.length).toBeGreaterThan(0);
             for (const box of geometry) {
