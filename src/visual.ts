@@ -1,3 +1,4 @@
+import "./../style/visual.less";
 import powerbi from "powerbi-visuals-api";
 import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
 
