@@ -15,6 +15,8 @@ export interface LoggedEvent {
 }
 
 const MAX_SHOWN = 300;
+/** Events kept as data; older ones are dropped (the counters keep counting). */
+const MAX_KEPT = 10_000;
 
 export class EventLog {
     readonly events: LoggedEvent[] = [];
@@ -27,6 +29,7 @@ export class EventLog {
     add(kind: EventKind, name: string, text: string, detail?: unknown): LoggedEvent {
         const event: LoggedEvent = { seq: ++this.seq, time: performance.now(), kind, name, text, detail };
         this.events.push(event);
+        if (this.events.length > MAX_KEPT) this.events.splice(0, this.events.length - MAX_KEPT);
         this.counters[name] = (this.counters[name] ?? 0) + 1;
         this.draw(event);
         for (const listener of this.listeners) listener(event);
