@@ -43,7 +43,7 @@ export class VisualRunner {
     visual: VisualInstance | null = null;
     objects: Record<string, Record<string, unknown>> = {};
     lastTiming: UpdateTiming | null = null;
-    private renderWaiters: ((outcome: "finished" | "failed") => void)[] = [];
+    private renderWaiters: ((outcome: "finished" | "failed", at: number) => void)[] = [];
     private instances = 0;
 
     constructor(
@@ -115,9 +115,10 @@ export class VisualRunner {
 
     private rendering(name: "renderingStarted" | "renderingFinished" | "renderingFailed"): void {
         if (name === "renderingStarted") return;
+        const at = performance.now();
         const waiters = this.renderWaiters;
         this.renderWaiters = [];
-        for (const waiter of waiters) waiter(name === "renderingFinished" ? "finished" : "failed");
+        for (const waiter of waiters) waiter(name === "renderingFinished" ? "finished" : "failed", at);
     }
 
     /** Update the visual. Resolves when it reports renderingFinished/Failed (or after 10 s). */
@@ -140,13 +141,12 @@ export class VisualRunner {
             jsonFilters: [],
         };
         const doc = this.frame.contentDocument as Document;
+        let finishedAt: number | null = null;
         const rendered = new Promise<"finished" | "failed" | "none">(resolve => {
             const timer = setTimeout(() => resolve("none"), 10000);
-            this.renderWaiters.push(outcome => { clearTimeout(timer); resolve(outcome); });
+            this.renderWaiters.push((outcome, at) => { clearTimeout(timer); finishedAt = at; resolve(outcome); });
         });
         const started = performance.now();
-        let finishedAt: number | null = null;
-        void rendered.then(() => { finishedAt = performance.now(); });
         try {
             visual.update(options);
         } catch (error) {
