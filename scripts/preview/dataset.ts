@@ -368,11 +368,17 @@ function benchmarkFor(list: readonly Benchmark[] | undefined, periodIndex: numbe
     return best;
 }
 
-/** Rows in the order Power BI would deliver them: KPI name, then period by Period Index. */
+/**
+ * Rows in the order Power BI would deliver them from the sample model, where `KPI[KPI]` is sorted
+ * by `Sort Order` and `Period[Period]` by `Period Index`: KPIs by Sort Order (those without one
+ * last), then by name; periods by Period Index.
+ */
 function buildRows(kpis: Map<string, Kpi>, periods: Map<string, Period>, values: Map<string, Value>,
     benchmarks: Map<string, Benchmark[]>): PreviewRow[] {
     const orderedPeriods = [...periods.values()].sort((a, b) => a.index - b.index);
-    const orderedKpis = [...kpis.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const byName = (a: Kpi, b: Kpi): number => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    const order = (k: Kpi): number => k.sortOrder ?? Number.POSITIVE_INFINITY;
+    const orderedKpis = [...kpis.values()].sort((a, b) => (order(a) - order(b)) || byName(a, b));
     const rows: PreviewRow[] = [];
     for (const kpi of orderedKpis) {
         for (const period of orderedPeriods) {

@@ -3,7 +3,7 @@
  * problem list a performance officer gets for a bad extract, the rows a Power BI model of the
  * star schema yields, and the dataView the capabilities' categorical mapping delivers.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import capabilities from "../../capabilities.json";
@@ -44,7 +44,7 @@ describe("CSV (RFC 4180)", () => {
 });
 
 describe("dataset rows", () => {
-    test("one row per KPI and period, ordered by KPI then Period Index, with targets, tolerances and the benchmark in force", () => {
+    test("one row per KPI and period, ordered by KPI Sort Order then Period Index, with targets, tolerances and the benchmark in force", () => {
         const dataset = readDataset(SMALL);
         expect(dataset.ok).toBe(true);
         expect(dataset.kpiCount).toBe(8);
@@ -60,8 +60,14 @@ describe("dataset rows", () => {
         expect(eet.map(r => r.target)).toEqual([0.6, 0.6, 0.6, 0.6, 0.62, 0.62]);
         // No benchmark row applies before its first period.
         expect(dataset.rows.find(r => r.kpi === "Assessments completed within 45 working days" && r.periodIndex === 4)?.england).toBeNull();
-        const names = dataset.rows.map(r => r.kpi);
-        expect(names).toEqual([...names].sort());
+        // KPIs come in the model's order (KPI[KPI] is sorted by Sort Order), not alphabetically.
+        const kpiTable = parseCsv(readFileSync(join(SMALL, "kpis.csv"), "utf8"));
+        const expected = [...kpiTable.records]
+            .sort((a, b) => Number(a.values["Sort Order"]) - Number(b.values["Sort Order"]))
+            .map(r => r.values["KPI"]);
+        const names = [...new Set(dataset.rows.map(r => r.kpi))];
+        expect(expected).not.toEqual([...expected].sort());
+        expect(names).toEqual(expected);
     });
 
     test("problems name the file, row and column and say what is wrong", () => {
