@@ -4,13 +4,14 @@ import {
     rateStatus, resolveTolerance, Status, toNumber,
 } from "../rules";
 import { Localiser } from "../i18n/localiser";
-import { StringKey } from "../i18n/strings";
+import { STRINGS, StringKey } from "../i18n/strings";
 import { TileOptions } from "../settings";
 import { NumberText } from "./numberText";
 import { findRoleColumns, REQUIRED_ROLES, RoleColumn, RoleColumns, RoleName, ROLES } from "./roles";
 import { BenchmarkKind, BenchmarkMarker, BenchmarkView, KpiTile, PeriodPoint, ViewModel } from "./types";
 import { changeWords, ExplainInput, gapWords, statusExplanation, WordingContext } from "./wording";
 import { buildAriaLabel, buildTooltipItems } from "./tooltip";
+import { CachedTile, InputCell, ModelCache, sameCell } from "./modelCache";
 
 import DataView = powerbi.DataView;
 import DataViewCategoryColumn = powerbi.DataViewCategoryColumn;
@@ -24,6 +25,8 @@ export interface ModelContext {
     readonly t: Localiser;
     readonly options: TileOptions;
     readonly createSelectionId?: SelectionIdFactory;
+    /** Tiles of the previous update to reuse where a KPI's rows are unchanged (one per visual instance). */
+    readonly cache?: ModelCache;
 }
 
 /** Row-level fields merged per KPI and period (first non-missing value wins). */
@@ -61,8 +64,10 @@ function text(value: Cell): string | null {
 }
 
 /**
- * dataView (categorical, capabilities.json) -> view model. Pure: no DOM, no host calls except
- * the injected selection id factory.
+ * dataView (categorical, capabilities.json) -> view model. Pure but for the cache: no DOM, no
+ * host calls except the injected selection id factory. A KPI whose rows are value-for-value
+ * the same as in the previous update (ctx.cache, else one shared by the module) keeps the tile
+ * built then.
  */
 export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext): ViewModel {
     const categorical = dataView?.categorical;
@@ -73,80 +78,187 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     if (columns.rowCount === 0) return { kind: "empty" };
 
     const numbers = new NumberText(ctx.t.locale);
-    const kpis = collect(columns, numbers, ctx.t);
+    const readers = readersOf(columns);
+    const kpis = groupRows(columns, readers, ctx.t);
     if (kpis.length === 0) return { kind: "empty" };
 
     const bound = new Set<RoleName>(columns.byRole.keys());
     if (columns.tooltips.length > 0) bound.add("tooltips");
     const kpiColumn = columns.byRole.get("kpi")?.category;
-    const tiles = kpis.map(kpi => buildTile(kpi, columns, bound, numbers, ctx, kpiColumn));
+    const cache = ctx.cache ?? sharedCache;
+    cache.begin(contextKey(columns, ctx));
+    const tiles = kpis.map(kpi => {
+        const sources = sourcesOf(kpi, columns, readers);
+        const selectionId = kpiColumn && ctx.createSelectionId ? safeSelectionId(ctx.createSelectionId, kpiColumn, kpi.firstRow) : undefined;
+        const hit = cache.get(kpi.name, previous => sameInputs(previous, kpi, sources));
+        if (hit) {
+            if (sameSelectionId(hit.tile.selectionId, selectionId)) return hit.tile;
+            const tile = hit.withSelectionId(selectionId);
+            cache.update(kpi.name, { tile, withSelectionId: hit.withSelectionId });
+            return tile;
+        }
+        const built = buildTile(collectPeriods(kpi, columns, readers, numbers, ctx.t), columns, bound, numbers, ctx, selectionId);
+        cache.set(kpi.name, inputsOf(kpi, sources), built);
+        return built.tile;
+    });
+    cache.end();
     const reduced = dataView?.metadata?.segment ? { deliveredRows: columns.rowCount } : null;
     return { kind: "tiles", tiles, bound, hasHighlights: columns.hasHighlights, reduced };
 }
 
-/** Group rows by KPI name and period label; decide each row's values (highlights when present). */
-function collect(columns: RoleColumns, numbers: NumberText, t: Localiser): KpiBucket[] {
-    const kpiCol = columns.byRole.get("kpi") as RoleColumn;
-    const groupCol = columns.byRole.get("group");
-    const periodCol = columns.byRole.get("period");
+/** Tiles kept between updates when the visual passes no cache of its own. */
+const sharedCache = new ModelCache();
+
+/** Same selection: both absent, or equal by the host's own comparison. */
+function sameSelectionId(a: ISelectionId | undefined, b: ISelectionId | undefined): boolean {
+    if (a === b) return true;
+    if (!a || !b || typeof a.equals !== "function") return false;
+    try {
+        return a.equals(b);
+    } catch {
+        return false;
+    }
+}
+
+/** Everything besides a KPI's own rows that decides how its tile is built. */
+function contextKey(columns: RoleColumns, ctx: ModelContext): string {
+    const layout = (role: string, col: RoleColumn): unknown[] =>
+        [role, col.category ? "c" : "v", col.source.displayName, col.source.queryName, col.source.format, Array.isArray(col.highlights)];
+    const strings = (Object.keys(STRINGS) as StringKey[]).map(key => ctx.t.text(key));
+    return JSON.stringify([ctx.options, ctx.t.locale, strings, columns.hasHighlights,
+        Array.from(columns.byRole, ([role, col]) => layout(role, col)), columns.tooltips.map(col => layout("tooltips", col))]);
+}
+
+interface Readers {
+    readonly kpiCol: RoleColumn;
+    readonly groupCol: RoleColumn | undefined;
+    readonly periodCol: RoleColumn | undefined;
+    readonly cellCols: readonly (readonly [RoleName, RoleColumn])[];
+}
+
+function readersOf(columns: RoleColumns): Readers {
     const cellCols = CELL_ROLES.map(role => [role, columns.byRole.get(role)] as const)
         .filter((pair): pair is readonly [RoleName, RoleColumn] => pair[1] !== undefined);
-    const highlightCols = [...cellCols.map(c => c[1]), ...columns.tooltips].filter(c => Array.isArray(c.highlights));
+    return { kpiCol: columns.byRole.get("kpi") as RoleColumn, groupCol: columns.byRole.get("group"), periodCol: columns.byRole.get("period"), cellCols };
+}
 
-    const buckets = new Map<string, KpiBucket>();
-    const rowCount = columns.rowCount;
-    const periodFormat = periodCol?.source.format;
-    // Rows of highlighted KPIs read highlight values; a KPI is highlighted when any row is.
+/** A KPI's rows, in delivered order; a KPI is highlighted when any of its rows is. */
+interface KpiRows {
+    readonly name: string;
+    readonly deliveredIndex: number;
+    readonly firstRow: number;
+    readonly rows: number[];
+    highlighted: boolean;
+}
+
+/** Group rows by KPI name, in the order each KPI first appears. */
+function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiRows[] {
+    const highlightCols = [...readers.cellCols.map(c => c[1]), ...columns.tooltips].filter(c => Array.isArray(c.highlights));
     const rowHighlighted = (row: number): boolean => highlightCols.some(c => !isMissing(c.highlights?.[row] as Cell));
-    const highlightedKpis = new Set<string>();
     const blank = t.text("Blank");
-    const nameOf = (row: number): string => text(kpiCol.values[row] as Cell) ?? blank;
-    if (columns.hasHighlights) {
-        for (let row = 0; row < rowCount; row++) if (rowHighlighted(row)) highlightedKpis.add(nameOf(row));
-    }
-
-    for (let row = 0; row < rowCount; row++) {
-        const name = nameOf(row);
-        let kpi = buckets.get(name);
+    const names = readers.kpiCol.values;
+    const kpis = new Map<string, KpiRows>();
+    for (let row = 0; row < columns.rowCount; row++) {
+        const name = text(names[row] as Cell) ?? blank;
+        let kpi = kpis.get(name);
         if (!kpi) {
-            kpi = { name, deliveredIndex: buckets.size, firstRow: row, group: null, periods: new Map(), periodList: [], highlighted: highlightedKpis.has(name) };
-            buckets.set(name, kpi);
+            kpi = { name, deliveredIndex: kpis.size, firstRow: row, rows: [], highlighted: false };
+            kpis.set(name, kpi);
         }
-        if (kpi.group === null && groupCol) kpi.group = text(groupCol.values[row] as Cell);
+        kpi.rows.push(row);
+        if (columns.hasHighlights && !kpi.highlighted && rowHighlighted(row)) kpi.highlighted = true;
+    }
+    return Array.from(kpis.values());
+}
+
+/** The source a KPI reads a column from: highlight values for highlighted KPIs. */
+function sourceOf(col: RoleColumn, kpi: KpiRows, columns: RoleColumns): readonly Cell[] {
+    return columns.hasHighlights && kpi.highlighted && col.highlights ? col.highlights : col.values;
+}
+
+/** Every column a KPI's tile is read from, besides the KPI name. */
+function sourcesOf(kpi: KpiRows, columns: RoleColumns, readers: Readers): (readonly Cell[])[] {
+    const sources: (readonly Cell[])[] = [];
+    if (readers.groupCol) sources.push(readers.groupCol.values);
+    if (readers.periodCol) sources.push(readers.periodCol.values);
+    for (const [, col] of readers.cellCols) sources.push(sourceOf(col, kpi, columns));
+    for (const col of columns.tooltips) sources.push(sourceOf(col, kpi, columns));
+    return sources;
+}
+
+/** Every raw value the KPI's tile is built from, flat, with its place in the delivered order. */
+function inputsOf(kpi: KpiRows, sources: readonly (readonly Cell[])[]): InputCell[] {
+    const rows = kpi.rows;
+    const width = sources.length;
+    const inputs = new Array<InputCell>(3 + rows.length * width);
+    inputs[0] = kpi.deliveredIndex;
+    inputs[1] = kpi.highlighted;
+    inputs[2] = rows.length;
+    let at = 3;
+    for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        for (let c = 0; c < width; c++) inputs[at++] = sources[c][row];
+    }
+    return inputs;
+}
+
+/** Whether `previous` (from inputsOf) holds exactly the values the KPI's rows hold now; reads in place. */
+function sameInputs(previous: readonly InputCell[], kpi: KpiRows, sources: readonly (readonly Cell[])[]): boolean {
+    const rows = kpi.rows;
+    const width = sources.length;
+    if (previous.length !== 3 + rows.length * width || previous[0] !== kpi.deliveredIndex || previous[1] !== kpi.highlighted
+        || previous[2] !== rows.length) return false;
+    let at = 3;
+    for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        for (let c = 0; c < width; c++) {
+            const before = previous[at++];
+            const now = sources[c][row];
+            if (before !== now && !sameCell(before, now)) return false;
+        }
+    }
+    return true;
+}
+
+/** Merge a KPI's rows per period label (first non-missing value wins) and order the periods. */
+function collectPeriods(kpi: KpiRows, columns: RoleColumns, readers: Readers, numbers: NumberText, t: Localiser): KpiBucket {
+    const { groupCol, periodCol, cellCols } = readers;
+    const periodFormat = periodCol?.source.format;
+    const blank = t.text("Blank");
+    const bucketOf: KpiBucket = { name: kpi.name, deliveredIndex: kpi.deliveredIndex, firstRow: kpi.firstRow, group: null, periods: new Map(), periodList: [], highlighted: kpi.highlighted };
+    const cellSources = cellCols.map(([role, col]) => [role, sourceOf(col, kpi, columns)] as const);
+    const tooltipSources = columns.tooltips.map(col => sourceOf(col, kpi, columns));
+    for (const row of kpi.rows) {
+        if (bucketOf.group === null && groupCol) bucketOf.group = text(groupCol.values[row] as Cell);
         const rawPeriod = periodCol ? periodCol.values[row] as Cell : null;
         const label = periodCol ? (isMissing(rawPeriod) ? blank : rawPeriod instanceof Date || typeof rawPeriod === "number"
             ? numbers.value(rawPeriod, periodFormat) || String(rawPeriod) : String(rawPeriod)) : "";
-        let bucket = kpi.periods.get(label);
+        let bucket = bucketOf.periods.get(label);
         if (!bucket) {
             const order = rawPeriod instanceof Date ? rawPeriod.getTime() : typeof rawPeriod === "number" && Number.isFinite(rawPeriod) ? rawPeriod : null;
             bucket = { label, order, firstRow: row, cells: new Map(), tooltipCells: [] };
-            kpi.periods.set(label, bucket);
-            kpi.periodList.push(bucket);
+            bucketOf.periods.set(label, bucket);
+            bucketOf.periodList.push(bucket);
         }
-        const useHighlights = columns.hasHighlights && kpi.highlighted;
-        for (const [role, col] of cellCols) {
+        for (const [role, source] of cellSources) {
             if (!isMissing(bucket.cells.get(role))) continue;
-            const source = useHighlights && col.highlights ? col.highlights : col.values;
-            bucket.cells.set(role, source[row] as Cell);
+            bucket.cells.set(role, source[row]);
         }
-        columns.tooltips.forEach((col, i) => {
-            if (!isMissing(bucket?.tooltipCells[i])) return;
-            const source = useHighlights && col.highlights ? col.highlights : col.values;
-            (bucket as PeriodBucket).tooltipCells[i] = source[row] as Cell;
-        });
-    }
-    const list = Array.from(buckets.values());
-    for (const kpi of list) {
-        // Dates and numbers sort by value; text periods keep the order Power BI delivered them in.
-        if (kpi.periodList.length > 1 && kpi.periodList.every(p => p.order !== null)) {
-            kpi.periodList.sort((a, b) => (a.order as number) - (b.order as number) || a.firstRow - b.firstRow);
+        for (let i = 0; i < tooltipSources.length; i++) {
+            if (!isMissing(bucket.tooltipCells[i])) continue;
+            bucket.tooltipCells[i] = tooltipSources[i][row];
         }
     }
-    return list;
+    // Dates and numbers sort by value; text periods keep the order Power BI delivered them in.
+    const list = bucketOf.periodList;
+    if (list.length > 1 && list.every(p => p.order !== null)) {
+        list.sort((a, b) => (a.order as number) - (b.order as number) || a.firstRow - b.firstRow);
+    }
+    return bucketOf;
 }
 
 function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<RoleName>, numbers: NumberText,
-    ctx: ModelContext, kpiColumn: DataViewCategoryColumn | undefined): KpiTile {
+    ctx: ModelContext, selectionId: ISelectionId | undefined): CachedTile {
     const { t, options } = ctx;
     const hasPeriod = bound.has("period");
     const periods = kpi.periodList;
@@ -218,7 +330,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         series,
         owner,
         commentary,
-        selectionId: kpiColumn && ctx.createSelectionId ? safeSelectionId(ctx.createSelectionId, kpiColumn, kpi.firstRow) : undefined,
+        selectionId,
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
     };
     const floor = toNumber(cell("floor"));
@@ -229,16 +341,19 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     // for every tile on every update: they format several values each.
     let explanation: string | null = null;
     let tooltipItems: KpiTile["tooltipItems"] | null = null;
-    const result = { ...tile, ariaLabel } as unknown as KpiTile;
-    Object.defineProperty(result, "statusExplanation", {
-        enumerable: true,
-        get: () => (explanation ??= statusExplanation(wording, explainInput)),
-    });
-    Object.defineProperty(result, "tooltipItems", {
-        enumerable: true,
-        get: () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra })),
-    });
-    return result;
+    const withSelectionId = (id: ISelectionId | undefined): KpiTile => {
+        const result = { ...tile, selectionId: id, ariaLabel } as unknown as KpiTile;
+        Object.defineProperty(result, "statusExplanation", {
+            enumerable: true,
+            get: () => (explanation ??= statusExplanation(wording, explainInput)),
+        });
+        Object.defineProperty(result, "tooltipItems", {
+            enumerable: true,
+            get: () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra })),
+        });
+        return result;
+    };
+    return { tile: withSelectionId(selectionId), withSelectionId };
 }
 
 function safeSelectionId(factory: SelectionIdFactory, column: DataViewCategoryColumn, row: number): ISelectionId | undefined {

@@ -3,22 +3,26 @@ import { FormatPrecision, precisionFromFormat } from "../rules";
 
 type Formatter = { format(value: unknown): string };
 
+/** Formatters by locale and format string, kept across updates (creating one parses the format). */
+const formatters = new Map<string, Formatter>();
+/** Enough for every format string of a large report; past it the cache starts again. */
+const MAX_FORMATTERS = 5000;
+
 /**
  * Turns numbers into text with the model's format strings and the host's locale
- * (powerbi-visuals-utils-formattingutils valueFormatter). One instance per update; formatters
- * are cached per format string.
+ * (powerbi-visuals-utils-formattingutils valueFormatter). Formatters are cached per locale and
+ * format string for the life of the visual.
  */
 export class NumberText {
-    private readonly formatters = new Map<string, Formatter>();
-
     constructor(readonly locale: string) { }
 
     private formatter(format: string | undefined): Formatter {
-        const key = format ?? "";
-        let formatter = this.formatters.get(key);
+        const key = `${this.locale}\u0001${format ?? ""}`;
+        let formatter = formatters.get(key);
         if (!formatter) {
+            if (formatters.size >= MAX_FORMATTERS) formatters.clear();
             formatter = valueFormatter.create({ format: format && format.trim() !== "" ? format : undefined, cultureSelector: this.locale });
-            this.formatters.set(key, formatter);
+            formatters.set(key, formatter);
         }
         return formatter;
     }

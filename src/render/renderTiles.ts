@@ -5,9 +5,10 @@ import { Localiser } from "../i18n/localiser";
 import { TileOptions } from "../settings";
 import { drawLanding, drawMessage } from "./messages";
 import { filterTiles, groupTiles, sortTiles, TileGroup } from "./order";
-import { drawSummary } from "./summary";
+import { clearSummary, drawSummary } from "./summary";
 import { applyTileAttributes, drawTileContent, TileRenderContext } from "./tile";
 import { Theme } from "./theme";
+import { clear } from "./dom";
 
 /** A drawn tile and its element, in reading order. */
 export interface DrawnTile {
@@ -27,7 +28,9 @@ export class TileRenderer {
     private readonly body: HTMLElement;
     private readonly message: HTMLElement;
     /** What each tile element was last drawn from, to skip redrawing unchanged tiles. */
-    private readonly drawnWith = new WeakMap<Element, string>();
+    private readonly drawnWith = new WeakMap<Element, DrawnState>();
+    /** The theme last applied to the root, to leave its style alone when nothing changed. */
+    private themeKey = "";
 
     constructor(host: HTMLElement) {
         const doc = host.ownerDocument;
@@ -46,6 +49,10 @@ export class TileRenderer {
     }
 
     private applyTheme(options: TileOptions, theme: Theme): void {
+        const key = JSON.stringify([options.fontFamily, options.fontSize, options.tileWidth, options.density, theme.highContrast,
+            theme.foreground, theme.background, theme.muted, theme.subtle, theme.selected]);
+        if (key === this.themeKey) return;
+        this.themeKey = key;
         const style = this.root.style;
         style.fontFamily = options.fontFamily;
         style.fontSize = `${options.fontSize}px`;
@@ -62,22 +69,26 @@ export class TileRenderer {
     }
 
     private show(parts: { notice?: boolean; summary?: boolean; body?: boolean; message?: boolean }): void {
-        this.notice.hidden = !parts.notice;
-        this.summary.hidden = !parts.summary;
-        this.body.hidden = !parts.body;
-        this.message.hidden = !parts.message;
-        if (!parts.body) select(this.body).selectAll("*").remove();
+        const hide = (element: HTMLElement, hidden: boolean): void => {
+            if (element.hidden !== hidden) element.hidden = hidden;
+        };
+        hide(this.notice, !parts.notice);
+        hide(this.summary, !parts.summary);
+        hide(this.body, !parts.body);
+        hide(this.message, !parts.message);
+        if (!parts.body) clear(this.body);
         if (!parts.message) {
-            select(this.message).selectAll("*").remove();
-            this.message.removeAttribute("role");
-            this.message.className = "kpi-message";
+            clear(this.message);
+            if (this.message.hasAttribute("role")) this.message.removeAttribute("role");
+            if (this.message.className !== "kpi-message") this.message.className = "kpi-message";
         }
     }
 
     /** Draw the model; returns the tiles drawn, in reading order. */
     render(model: ViewModel, options: TileOptions, theme: Theme, t: Localiser): DrawnTile[] {
         this.applyTheme(options, theme);
-        this.root.setAttribute("lang", t.locale);
+        // Setting lang, even to the same value, restyles every element under the root.
+        if (this.root.getAttribute("lang") !== t.locale) this.root.setAttribute("lang", t.locale);
         if (model.kind === "landing") {
             this.show({ message: true });
             drawLanding(this.message, model.missing, t);
@@ -91,10 +102,10 @@ export class TileRenderer {
         const visible = sortTiles(filterTiles(model.tiles, options.filter), options.sortBy);
         const hidden = model.tiles.length - visible.length;
         this.show({ notice: model.reduced !== null, summary: options.showSummary, body: visible.length > 0, message: visible.length === 0 });
-        if (model.reduced) this.notice.textContent = t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale));
-        else this.notice.textContent = "";
+        const notice = model.reduced ? t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale)) : "";
+        if (this.notice.textContent !== notice) this.notice.textContent = notice;
         if (options.showSummary) drawSummary(this.summary, model.tiles, options, theme, t);
-        else select(this.summary).selectAll("*").remove();
+        else clearSummary(this.summary);
         if (visible.length === 0) {
             drawMessage(this.message, "NoData_Title", hidden === 1 ? t.text("Filter_OneHidden") : t.format("Filter_AllHidden", hidden), "filtered", t);
             return [];
@@ -118,9 +129,14 @@ export class TileRenderer {
             .order();
         sections.each(function (group) {
             const heading = this.querySelector("h3") as HTMLElement;
-            heading.textContent = group.heading ?? "";
-            heading.hidden = group.heading === null;
-            if (group.heading) this.setAttribute("aria-label", group.heading); else this.removeAttribute("aria-label");
+            const text = group.heading ?? "";
+            if (heading.textContent !== text) heading.textContent = text;
+            if (heading.hidden !== (group.heading === null)) heading.hidden = group.heading === null;
+            if (group.heading) {
+                if (this.getAttribute("aria-label") !== group.heading) this.setAttribute("aria-label", group.heading);
+            } else if (this.hasAttribute("aria-label")) {
+                this.removeAttribute("aria-label");
+            }
         });
         const drawn: DrawnTile[] = [];
         sections.each(function (group) {
@@ -131,13 +147,17 @@ export class TileRenderer {
                 .join("div")
                 .order();
             tiles.each(function (tile) {
+                const last = drawnWith.get(this);
+                // The model reuses the tile object of a KPI whose data did not change: nothing to do.
+                if (last && last.tile === tile && last.context === contextKey) {
+                    drawn.push({ tile, element: this });
+                    return;
+                }
                 applyTileAttributes(this, tile, ctx);
                 // Redraw the inside only when something shown on it changed.
-                const signature = `${contextKey}\u0001${tileSignature(tile)}`;
-                if (drawnWith.get(this) !== signature) {
-                    drawTileContent(this, tile, ctx);
-                    drawnWith.set(this, signature);
-                }
+                const signature = tileSignature(tile);
+                if (!last || last.context !== contextKey || last.signature !== signature) drawTileContent(this, tile, ctx);
+                drawnWith.set(this, { tile, context: contextKey, signature });
                 drawn.push({ tile, element: this });
             });
         });
@@ -149,6 +169,13 @@ export class TileRenderer {
         this.show({ message: true });
         drawMessage(this.message, "Error_Title", t.format("Error_Body", reason), "error", t);
     }
+}
+
+/** A tile element's last drawing: the tile object, the context key and what was drawn. */
+interface DrawnState {
+    readonly tile: KpiTile;
+    readonly context: string;
+    readonly signature: string;
 }
 
 /** Everything outside the tile that changes how a tile is drawn. */

@@ -19,12 +19,25 @@ export function countByStatus(tiles: readonly KpiTile[], options: TileOptions, t
     }));
 }
 
+/** What each summary strip was last drawn from. */
+const drawnSummaries = new WeakMap<HTMLElement, string>();
+
+/** Empty the summary strip (hidden by the format pane). */
+export function clearSummary(container: HTMLElement): void {
+    container.replaceChildren();
+    drawnSummaries.delete(container);
+}
+
 /** The summary strip: one shape, label and count per status; read as one sentence by screen readers. */
 export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], options: TileOptions, theme: Theme, t: Localiser): void {
     const counts = countByStatus(tiles, options, t);
+    const sentence = `${t.format(tiles.length === 1 ? "Summary_LabelOne" : "Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`;
+    // Same counts, labels and colours as drawn: leave the strip (and the layout) alone.
+    const key = JSON.stringify([sentence, counts, options.showShapes, theme.highContrast, counts.map(c => theme.status(c.status))]);
+    if (drawnSummaries.get(container) === key && container.firstChild) return;
+    drawnSummaries.set(container, key);
     const strip = select<HTMLElement, unknown>(container);
     strip.selectAll("*").remove();
-    const sentence = `${t.format(tiles.length === 1 ? "Summary_LabelOne" : "Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`;
     strip.attr("role", "status").attr("aria-label", sentence);
     for (const c of counts) {
         const item = strip.append("span").attr("class", "kpi-summary__item").attr("data-status", c.status)

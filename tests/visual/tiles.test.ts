@@ -197,6 +197,43 @@ describe("summary, sort, filter, groups", () => {
     });
 });
 
+describe("updates with unchanged data", () => {
+    /** Mutations of the visual's own DOM during one update, as "type target attribute" lines. */
+    function mutationsDuring(h: ReturnType<typeof createHarness>, dataView: powerbi.DataView): string[] {
+        const observer = new MutationObserver(() => undefined);
+        observer.observe(h.element, { subtree: true, childList: true, attributes: true, characterData: true });
+        h.update(dataView);
+        const records = observer.takeRecords();
+        observer.disconnect();
+        return records.map(r => `${r.type} ${(r.target as Element).getAttribute?.("data-kpi") ?? (r.target as Element).className ?? r.target.nodeName} ${r.attributeName ?? ""}`.trim());
+    }
+
+    test("a fresh copy of the same dataView leaves the tiles, summary and root untouched", () => {
+        const h = createHarness();
+        h.update(sampleDataView());
+        h.update(sampleDataView());
+        // The interaction layer may re-apply its roving tab stops; nothing the tiles show changes.
+        const changes = mutationsDuring(h, sampleDataView()).filter(m => !m.endsWith(" tabindex"));
+        expect(changes).toEqual([]);
+    });
+
+    test("a changed value redraws that tile with the new figure and status", () => {
+        const h = createHarness();
+        h.update(sampleDataView());
+        const untouched = h.element.querySelector('[data-kpi="Re-referrals"] .kpi-tile__actual');
+        const rows = [
+            row("Assessments", "Front door", "Q1", 0.80), row("Assessments", "Front door", "Q2", 0.91),
+            row("Re-referrals", "Front door", "Q1", 0.20, { Polarity: "Low", Target: 0.2 }), row("Re-referrals", "Front door", "Q2", 0.21, { Polarity: "Low", Target: 0.2 }),
+        ];
+        h.update(buildDataView(rows, FULL_ROLES, PCT));
+        const tile = h.element.querySelector('[data-kpi="Assessments"]') as HTMLElement;
+        expect(tile.querySelector(".kpi-tile__actual")?.textContent).toBe("91.0%");
+        expect(tile.getAttribute("data-status")).toBe("green");
+        expect(h.element.querySelector('[data-kpi="Re-referrals"] .kpi-tile__actual')).toBe(untouched);
+        expect(h.element.querySelector(".kpi-summary")?.getAttribute("aria-label")).toContain("2 KPIs");
+    });
+});
+
 describe("states", () => {
     test("landing page with no dataView lists the missing fields", () => {
         const h = createHarness();
