@@ -1,5 +1,5 @@
 import { Status } from "../rules";
-import { svg } from "./dom";
+import { appendCopy, detachedSvg } from "./dom";
 
 /** Path data of each status shape in a 16 x 16 box. Colour is never the only signal. */
 export const STATUS_SHAPE: Readonly<Record<Status, { readonly d: string; readonly filled: boolean; readonly name: string }>> = {
@@ -15,10 +15,13 @@ export const STATUS_SHAPE: Readonly<Record<Status, { readonly d: string; readonl
 
 /** Append a status shape (an svg with one path) to `container`, coloured `colour`. */
 export function appendStatusShape(container: Element, status: Status, colour: string, size: number): void {
-    const shape = STATUS_SHAPE[status];
-    const box = svg(container, "svg", {
-        "class": `kpi-shape kpi-shape--${shape.filled ? "filled" : "outline"}`, "viewBox": "0 0 16 16",
-        "width": size, "height": size, "aria-hidden": "true", "focusable": "false", "data-shape": shape.name,
+    appendCopy(container, `shape\u0001${status}\u0001${colour}\u0001${size}`, doc => {
+        const shape = STATUS_SHAPE[status];
+        const box = detachedSvg(doc, "svg", {
+            "class": `kpi-shape kpi-shape--${shape.filled ? "filled" : "outline"}`, "viewBox": "0 0 16 16",
+            "width": size, "height": size, "aria-hidden": "true", "focusable": "false", "data-shape": shape.name,
+        });
+        box.appendChild(detachedSvg(doc, "path", { d: shape.d, fill: shape.filled ? colour : "none", stroke: colour }));
+        return box;
     });
-    svg(box, "path", { d: shape.d, fill: shape.filled ? colour : "none", stroke: colour });
 }

@@ -1,6 +1,6 @@
 import { line } from "d3-shape";
 import { scaleLinear } from "d3-scale";
-import { svg } from "./dom";
+import { svgFrom } from "./dom";
 import { PeriodPoint } from "../model/types";
 
 const WIDTH = 200;
@@ -52,9 +52,9 @@ export function drawSparkline(container: Element, series: readonly PeriodPoint[]
     if (actuals.filter(v => v !== null).length < 2) return false;
     const targets = series.map(p => p.target);
     const present = [...actuals, ...targets].filter((v): v is number => v !== null);
-    let lo = Math.min(...present.slice(0, 100000));
-    let hi = Math.max(...present.slice(0, 100000));
-    if (present.length > 100000) for (const v of present) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const v of present) { if (v < lo) lo = v; if (v > hi) hi = v; }
     if (hi === lo) { hi += 1; lo -= 1; }
     const n = series.length;
     const xScale = scaleLinear().domain([0, Math.max(n - 1, 1)]).range([PAD, WIDTH - PAD]);
@@ -63,18 +63,19 @@ export function drawSparkline(container: Element, series: readonly PeriodPoint[]
     const y = (v: number): number => yScale(v);
     const path = (points: readonly XY[]): string => linePath(points, x, y);
 
-    const box = svg(container, "svg", {
+    const box = svgFrom(container, "svg", "sparkline", {
         "class": "kpi-sparkline", "viewBox": `0 0 ${WIDTH} ${HEIGHT}`, "preserveAspectRatio": "none", "role": "img", "aria-label": label,
-    });
+    }, ["aria-label"]);
     if (targets.some(v => v !== null)) {
-        svg(box, "path", { "class": "kpi-sparkline__target", "d": path(thinSeries(targets)), "stroke": targetColour });
+        svgFrom(box, "path", `sparkline-target\u0001${targetColour}`, { "class": "kpi-sparkline__target", "d": path(thinSeries(targets)), "stroke": targetColour }, ["d"]);
     }
-    svg(box, "path", { "class": "kpi-sparkline__line", "d": path(thinSeries(actuals)), "stroke": lineColour });
+    svgFrom(box, "path", `sparkline-line\u0001${lineColour}`, { "class": "kpi-sparkline__line", "d": path(thinSeries(actuals)), "stroke": lineColour }, ["d"]);
     let current = -1;
     for (let i = n - 1; i >= 0; i--) if (actuals[i] !== null && (currentLabel === null || series[i].label === currentLabel)) { current = i; break; }
     if (current >= 0) {
         // A zero-length segment with a round cap and a non-scaling stroke stays a circle when the svg stretches.
-        svg(box, "path", { "class": "kpi-sparkline__point", "d": `M${x(current).toFixed(2)},${y(actuals[current] as number).toFixed(2)}l0,0`, "stroke": pointColour });
+        svgFrom(box, "path", `sparkline-point\u0001${pointColour}`,
+            { "class": "kpi-sparkline__point", "d": `M${x(current).toFixed(2)},${y(actuals[current] as number).toFixed(2)}l0,0`, "stroke": pointColour }, ["d"]);
     }
     return true;
 }

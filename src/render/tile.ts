@@ -7,7 +7,7 @@ import { appendStatusShape } from "./shapes";
 import { drawSparkline } from "./sparkline";
 import { drawBenchmarkStrip } from "./benchmarkStrip";
 import { Theme } from "./theme";
-import { clear, html, svg } from "./dom";
+import { appendCopy, clear, detachedSvg, html } from "./dom";
 
 export interface TileRenderContext {
     readonly options: TileOptions;
@@ -82,8 +82,12 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
         const arrowColour = theme.direction(judgement);
         const dir = html(element, "div", "kpi-tile__direction");
         dir.setAttribute("data-movement", tile.movement);
-        const arrow = svg(dir, "svg", { "class": "kpi-arrow", "viewBox": "0 0 16 16", "width": 14, "height": 14, "aria-hidden": "true", "focusable": "false" });
-        svg(arrow, "path", { d: ARROW_PATH[tile.movement], fill: arrowColour });
+        const movement = tile.movement;
+        appendCopy(dir, `arrow\u0001${movement}\u0001${arrowColour}`, doc => {
+            const arrow = detachedSvg(doc, "svg", { "class": "kpi-arrow", "viewBox": "0 0 16 16", "width": 14, "height": 14, "aria-hidden": "true", "focusable": "false" });
+            arrow.appendChild(detachedSvg(doc, "path", { d: ARROW_PATH[movement], fill: arrowColour }));
+            return arrow;
+        });
         const label = html(dir, "span", "kpi-tile__direction-label",
             tile.changeText ? t.format("Direction_Change", tile.directionLabel, tile.changeText) : tile.directionLabel);
         label.style.color = theme.highContrast ? theme.foreground : arrowColour;

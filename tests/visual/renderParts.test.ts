@@ -1,5 +1,6 @@
 import { linePath, thinSeries } from "../../src/render/sparkline";
 import { drawBenchmarkStrip } from "../../src/render/benchmarkStrip";
+import { appendStatusShape } from "../../src/render/shapes";
 import { filterTiles, sortTiles } from "../../src/render/order";
 import { themeFrom } from "../../src/render/theme";
 import { buildViewModel, KpiTile, TilesModel } from "../../src/model";
@@ -50,6 +51,43 @@ describe("benchmark strip", () => {
         const own = Number(/M([\d.]+)/.exec(host.querySelector(".kpi-benchmark__own")?.getAttribute("d") ?? "")?.[1]);
         const england = Number(host.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"));
         expect(own).toBeGreaterThan(england); // 20% is better than England's 22% when lower is better: further right
+    });
+});
+
+describe("svg built from cached prototypes", () => {
+    /** Markup of the element with every attribute, for comparing a copy with a fresh build. */
+    const markup = (element: Element): string => element.outerHTML;
+
+    test("a strip drawn from prototypes is the same markup as one built with createElementNS and setAttribute", () => {
+        const view = { quartiles: { q1: 0.18, median: 0.21, q3: 0.24 }, band: "C" as const, own: 0.2, reversed: false, rankText: null,
+            markers: [{ kind: "england" as const, value: 0.22, text: "22%", comparison: null }] };
+        const theme = themeFrom(undefined, defaultTileOptions());
+        const draw = (v: typeof view, label: string): HTMLElement => {
+            const host = document.createElement("div");
+            drawBenchmarkStrip(host, v, theme, "#d4351c", t, label);
+            return host;
+        };
+        const first = draw(view, "first");
+        const copied = draw(view, "first");
+        expect(markup(copied)).toBe(markup(first));
+        // The data-dependent attributes follow the data, not the prototype.
+        const moved = draw({ ...view, own: 0.23, markers: [{ ...view.markers[0], value: 0.19 }] }, "second");
+        expect(moved.querySelector("svg")?.getAttribute("aria-label")).toBe("second");
+        expect(moved.querySelector(".kpi-benchmark__own")?.getAttribute("d")).not.toBe(first.querySelector(".kpi-benchmark__own")?.getAttribute("d"));
+        expect(moved.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"))
+            .not.toBe(first.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"));
+        expect(Array.from(moved.querySelectorAll("[data-band]"), r => r.getAttribute("data-band"))).toEqual(["D", "C", "B", "A"]);
+    });
+
+    test("status shapes keep their colour per status: a copied shape is not the colour of another", () => {
+        const host = document.createElement("div");
+        appendStatusShape(host, "red", "#d4351c", 14);
+        appendStatusShape(host, "red", "#ff0000", 14);
+        appendStatusShape(host, "green", "#00703c", 12);
+        const paths = Array.from(host.querySelectorAll("path"), p => p.getAttribute("fill"));
+        expect(paths).toEqual(["#d4351c", "#ff0000", "#00703c"]);
+        expect(Array.from(host.querySelectorAll("svg"), s => [s.getAttribute("data-shape"), s.getAttribute("width")]))
+            .toEqual([["diamond", "14"], ["diamond", "14"], ["circle", "12"]]);
     });
 });
 
