@@ -1,12 +1,12 @@
 import powerbi from "powerbi-visuals-api";
 import {
-    compareToBenchmark, currentAndPrevious, gapToTarget, parsePolarity, Polarity, precisionFromFormat, quartileBand, rateDirection,
+    compareToBenchmark, currentAndPrevious, gapToTarget, parsePolarity, Polarity, quartileBand, rateDirection,
     rateStatus, resolveTolerance, Status, toNumber,
 } from "../rules";
 import { Localiser } from "../i18n/localiser";
 import { STRINGS, StringKey } from "../i18n/strings";
 import { TileOptions } from "../settings";
-import { NumberText } from "./numberText";
+import { NumberText, precisionOf } from "./numberText";
 import { findRoleColumns, REQUIRED_ROLES, RoleColumn, RoleColumns, RoleName, ROLES } from "./roles";
 import { BenchmarkKind, BenchmarkMarker, BenchmarkView, KpiTile, PeriodPoint, ViewModel } from "./types";
 import { changeWords, ExplainInput, gapWords, statusExplanation, WordingContext } from "./wording";
@@ -36,7 +36,8 @@ interface PeriodBucket {
     readonly label: string;
     readonly order: number | null;
     readonly firstRow: number;
-    readonly cells: Map<RoleName, Cell>;
+    /** Values by role, at the role's place in CELL_ROLES. */
+    readonly cells: Cell[];
     readonly tooltipCells: Cell[];
 }
 
@@ -52,6 +53,9 @@ interface KpiBucket {
 
 /** Roles read as cells for every period (all but the grouping roles). */
 const CELL_ROLES: readonly RoleName[] = ROLES.filter(r => r !== "kpi" && r !== "group" && r !== "period" && r !== "tooltips");
+const CELL_INDEX = new Map<RoleName, number>(CELL_ROLES.map((role, i) => [role, i]));
+const ACTUAL = CELL_INDEX.get("actual") as number;
+const TARGET = CELL_INDEX.get("target") as number;
 
 function isMissing(value: Cell): boolean {
     return value === null || value === undefined || value === "" || (typeof value === "number" && !Number.isFinite(value));
@@ -226,7 +230,7 @@ function collectPeriods(kpi: KpiRows, columns: RoleColumns, readers: Readers, nu
     const periodFormat = periodCol?.source.format;
     const blank = t.text("Blank");
     const bucketOf: KpiBucket = { name: kpi.name, deliveredIndex: kpi.deliveredIndex, firstRow: kpi.firstRow, group: null, periods: new Map(), periodList: [], highlighted: kpi.highlighted };
-    const cellSources = cellCols.map(([role, col]) => [role, sourceOf(col, kpi, columns)] as const);
+    const cellSources = cellCols.map(([role, col]) => [CELL_INDEX.get(role) as number, sourceOf(col, kpi, columns)] as const);
     const tooltipSources = columns.tooltips.map(col => sourceOf(col, kpi, columns));
     for (const row of kpi.rows) {
         if (bucketOf.group === null && groupCol) bucketOf.group = text(groupCol.values[row] as Cell);
@@ -236,13 +240,15 @@ function collectPeriods(kpi: KpiRows, columns: RoleColumns, readers: Readers, nu
         let bucket = bucketOf.periods.get(label);
         if (!bucket) {
             const order = rawPeriod instanceof Date ? rawPeriod.getTime() : typeof rawPeriod === "number" && Number.isFinite(rawPeriod) ? rawPeriod : null;
-            bucket = { label, order, firstRow: row, cells: new Map(), tooltipCells: [] };
+            bucket = { label, order, firstRow: row, cells: new Array<Cell>(CELL_ROLES.length), tooltipCells: [] };
             bucketOf.periods.set(label, bucket);
             bucketOf.periodList.push(bucket);
         }
-        for (const [role, source] of cellSources) {
-            if (!isMissing(bucket.cells.get(role))) continue;
-            bucket.cells.set(role, source[row]);
+        const cells = bucket.cells;
+        for (let i = 0; i < cellSources.length; i++) {
+            const [index, source] = cellSources[i];
+            if (!isMissing(cells[index])) continue;
+            cells[index] = source[row];
         }
         for (let i = 0; i < tooltipSources.length; i++) {
             if (!isMissing(bucket.tooltipCells[i])) continue;
@@ -262,12 +268,12 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const { t, options } = ctx;
     const hasPeriod = bound.has("period");
     const periods = kpi.periodList;
-    const chosen = currentAndPrevious(periods.map(p => p.cells.get("actual")));
+    const chosen = currentAndPrevious(periods.map(p => p.cells[ACTUAL]));
     const current = periods[chosen.current];
-    const cell = (role: RoleName): Cell => current.cells.get(role);
+    const cell = (role: RoleName): Cell => current.cells[CELL_INDEX.get(role) ?? -1];
 
     const format = text(cell("format")) ?? columns.byRole.get("actual")?.source.format ?? undefined;
-    const decimals = precisionFromFormat(format)?.storedDecimals ?? null;
+    const decimals = precisionOf(format)?.storedDecimals ?? null;
 
     const polarityParse = bound.has("polarity") ? parsePolarity(cell("polarity")) : { ok: true as const, polarity: options.defaultPolarity };
     const polarity: Polarity | null = polarityParse.ok ? polarityParse.polarity : null;
@@ -291,7 +297,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     // Previous: the `previous` field when bound and present, else the latest earlier period with an actual.
     const previousField = toNumber(cell("previous"));
     const priorPeriod = hasPeriod && chosen.previous >= 0 ? periods[chosen.previous] : null;
-    const previousValue = previousField ?? (priorPeriod ? toNumber(priorPeriod.cells.get("actual")) : null);
+    const previousValue = previousField ?? (priorPeriod ? toNumber(priorPeriod.cells[ACTUAL]) : null);
     const previousPeriod = previousField === null && priorPeriod ? priorPeriod.label : null;
     const direction = rateDirection({ actual, previous: previousValue, polarity, target, decimals });
 
@@ -302,7 +308,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const explainInput: ExplainInput = { status, gap, polarity, polarityRaw, tolerance, direction, directionLabel, previousPeriod };
 
     const benchmark = buildBenchmark(cell, actual, polarity, decimals, numbers, format, t);
-    const series: PeriodPoint[] = periods.map(p => ({ label: p.label, actual: toNumber(p.cells.get("actual")), target: toNumber(p.cells.get("target")) }));
+    const series: PeriodPoint[] = periods.map(p => ({ label: p.label, actual: toNumber(p.cells[ACTUAL]), target: toNumber(p.cells[TARGET]) }));
     const owner = text(cell("owner"));
     const commentary = text(cell("commentary"));
 

@@ -8,6 +8,21 @@ const formatters = new Map<string, Formatter>();
 /** Enough for every format string of a large report; past it the cache starts again. */
 const MAX_FORMATTERS = 5000;
 
+/** precisionFromFormat by format string (it parses the format with regular expressions). */
+const precisions = new Map<string, FormatPrecision | null>();
+
+/** The precision a format string shows and stores (src/rules), cached per format string. */
+export function precisionOf(format: string | undefined): FormatPrecision | null {
+    if (format === undefined) return null;
+    let precision = precisions.get(format);
+    if (precision === undefined) {
+        if (precisions.size >= MAX_FORMATTERS) precisions.clear();
+        precision = precisionFromFormat(format);
+        precisions.set(format, precision);
+    }
+    return precision;
+}
+
 /**
  * Turns numbers into text with the model's format strings and the host's locale
  * (powerbi-visuals-utils-formattingutils valueFormatter). Formatters are cached per locale and
@@ -54,7 +69,7 @@ export class NumberText {
      * percentage, points ("4.5" with unit "points"); otherwise the value's own format ("12").
      */
     difference(magnitude: number, format: string | undefined): { text: string; points: boolean } {
-        const precision: FormatPrecision | null = precisionFromFormat(format);
+        const precision: FormatPrecision | null = precisionOf(format);
         const size = Math.abs(magnitude);
         if (precision && precision.scale !== "none") {
             const factor = precision.scale === "percent" ? 100 : 1000;
