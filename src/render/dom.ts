@@ -5,8 +5,8 @@
  */
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
-export function html<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-    const element = parent.ownerDocument.createElement(tag);
+export function html<K extends keyof HTMLElementTagNameMap>(parent: Element | DocumentFragment, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+    const element = (parent.ownerDocument as Document).createElement(tag);
     element.className = className;
     if (text !== undefined) element.textContent = text;
     parent.appendChild(element);

@@ -7,7 +7,7 @@ import { appendStatusShape } from "./shapes";
 import { drawSparkline } from "./sparkline";
 import { drawBenchmarkStrip } from "./benchmarkStrip";
 import { Theme } from "./theme";
-import { appendCopy, clear, detachedSvg, html } from "./dom";
+import { appendCopy, detachedSvg, html } from "./dom";
 
 export interface TileRenderContext {
     readonly options: TileOptions;
@@ -53,26 +53,27 @@ export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: Ti
 export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
     const { options, theme, t, bound } = ctx;
     const show = options.show;
-    clear(element);
+    // Built detached and inserted at once: one insertion into the live grid instead of ~40.
+    const content = element.ownerDocument.createDocumentFragment();
     const colour = theme.status(tile.status);
 
-    const header = html(element, "div", "kpi-tile__header");
+    const header = html(content, "div", "kpi-tile__header");
     html(header, "div", "kpi-tile__name", tile.name);
     if (tile.group) html(header, "div", options.showGroupHeadings ? "kpi-tile__group kpi-visually-hidden" : "kpi-tile__group", tile.group);
 
-    const main = html(element, "div", "kpi-tile__main");
+    const main = html(content, "div", "kpi-tile__main");
     html(main, "div", "kpi-tile__actual", tile.actualText);
     const statusEl = html(main, "div", "kpi-tile__status");
     statusEl.style.color = colour;
     if (options.showShapes || theme.highContrast) appendStatusShape(statusEl, tile.status, colour, 14);
     html(statusEl, "span", "kpi-tile__status-label", tile.statusLabel);
 
-    if (show.period && tile.period) html(element, "div", "kpi-tile__period", tile.period);
+    if (show.period && tile.period) html(content, "div", "kpi-tile__period", tile.period);
 
     const showTarget = show.target && tile.targetText !== null;
     const showGap = show.gap && tile.gapText !== null;
     if (showTarget || showGap) {
-        const target = html(element, "div", "kpi-tile__target");
+        const target = html(content, "div", "kpi-tile__target");
         if (showTarget) html(target, "span", "kpi-tile__target-value", t.format("Target_Label", tile.targetText as string));
         if (showGap) html(target, "span", "kpi-tile__gap", tile.gapText as string);
     }
@@ -80,7 +81,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
     if (show.direction && tile.movement) {
         const judgement = isJudgedDirection(tile.direction) ? (tile.direction === "improving" ? "good" : "bad") : "neutral";
         const arrowColour = theme.direction(judgement);
-        const dir = html(element, "div", "kpi-tile__direction");
+        const dir = html(content, "div", "kpi-tile__direction");
         dir.setAttribute("data-movement", tile.movement);
         const movement = tile.movement;
         appendCopy(dir, `arrow\u0001${movement}\u0001${arrowColour}`, doc => {
@@ -95,7 +96,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
 
     if (show.benchmark && tile.benchmark) {
         const benchmark = tile.benchmark;
-        const bench = html(element, "div", "kpi-tile__benchmark");
+        const bench = html(content, "div", "kpi-tile__benchmark");
         const stripLabel = [benchmark.band ? t.format("Band_Label", benchmark.band) : null,
             ...benchmark.markers.map(m => `${t.text(`Bench_${m.kind}`)} ${m.text}`)].filter(Boolean).join(", ");
         drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel);
@@ -107,7 +108,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
     }
 
     if (show.sparkline && bound.has("period") && tile.series.length > 1) {
-        const spark = html(element, "div", "kpi-tile__sparkline");
+        const spark = html(content, "div", "kpi-tile__sparkline");
         const first = tile.series[0].label;
         const last = tile.series[tile.series.length - 1].label;
         const drawn = drawSparkline(spark, tile.series, tile.period, theme.foreground, theme.muted, colour,
@@ -115,10 +116,11 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
         if (!drawn) spark.remove();
     }
 
-    if (show.owner && tile.owner) html(element, "div", "kpi-tile__owner", t.format("Tile_Owner", tile.owner));
+    if (show.owner && tile.owner) html(content, "div", "kpi-tile__owner", t.format("Tile_Owner", tile.owner));
     if (show.commentary && tile.commentary) {
-        const commentary = html(element, "div", "kpi-tile__commentary", tile.commentary);
+        const commentary = html(content, "div", "kpi-tile__commentary", tile.commentary);
         commentary.style.setProperty("-webkit-line-clamp", String(options.commentaryLines));
         commentary.style.setProperty("line-clamp", String(options.commentaryLines));
     }
+    element.replaceChildren(content);
 }
