@@ -155,9 +155,8 @@ export class TileRenderer {
                 }
                 applyTileAttributes(this, tile, ctx);
                 // Redraw the inside only when something shown on it changed.
-                const signature = tileSignature(tile);
-                if (!last || last.context !== contextKey || last.signature !== signature) drawTileContent(this, tile, ctx);
-                drawnWith.set(this, { tile, context: contextKey, signature });
+                if (!last || last.context !== contextKey || signatureOf(last.tile) !== signatureOf(tile)) drawTileContent(this, tile, ctx);
+                drawnWith.set(this, { tile, context: contextKey });
                 drawn.push({ tile, element: this });
             });
         });
@@ -171,11 +170,21 @@ export class TileRenderer {
     }
 }
 
-/** A tile element's last drawing: the tile object, the context key and what was drawn. */
+/** A tile element's last drawing: the tile object and the context key. */
 interface DrawnState {
     readonly tile: KpiTile;
     readonly context: string;
-    readonly signature: string;
+}
+
+/** tileSignature per tile object, worked out only when two drawings of a tile need comparing. */
+const signatures = new WeakMap<KpiTile, string>();
+function signatureOf(tile: KpiTile): string {
+    let signature = signatures.get(tile);
+    if (signature === undefined) {
+        signature = tileSignature(tile);
+        signatures.set(tile, signature);
+    }
+    return signature;
 }
 
 /** Everything outside the tile that changes how a tile is drawn. */
