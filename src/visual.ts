@@ -3,7 +3,7 @@ import powerbi from "powerbi-visuals-api";
 import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
 
 import { Localiser } from "./i18n/localiser";
-import { buildViewModel, ROW_LIMIT, SelectionIdFactory } from "./model";
+import { buildViewModel, ModelCache, ROW_LIMIT, SelectionIdFactory } from "./model";
 import { TileRenderer, themeFrom } from "./render";
 import { TileInteractions } from "./interaction";
 import { tileOptionsFrom, VisualSettings } from "./settings";
@@ -27,6 +27,8 @@ export class Visual implements IVisual {
     private readonly formattingSettingsService: FormattingSettingsService;
     private readonly renderer: TileRenderer;
     private readonly interactions: TileInteractions | null;
+    /** Tiles of unchanged KPIs are reused between updates of this instance. */
+    private readonly modelCache = new ModelCache();
     private settings = new VisualSettings();
 
     constructor(options?: VisualConstructorOptions) {
@@ -61,7 +63,7 @@ export class Visual implements IVisual {
             const tileOptions = tileOptionsFrom(this.settings);
             const createSelectionId: SelectionIdFactory = (column, row) =>
                 this.host.createSelectionIdBuilder().withCategory(column, row).createSelectionId();
-            const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId });
+            const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId, cache: this.modelCache });
             const theme = themeFrom(this.host.colorPalette, tileOptions);
             const drawn = this.renderer.render(model, tileOptions, theme, t);
             if (model.kind === "tiles" && model.reduced) {

@@ -70,7 +70,7 @@ function text(value: Cell): string | null {
 /**
  * dataView (categorical, capabilities.json) -> view model. Pure but for the cache: no DOM, no
  * host calls except the injected selection id factory. A KPI whose rows are value-for-value
- * the same as in the previous update (ctx.cache, else one shared by the module) keeps the tile
+ * the same as in the previous update (ctx.cache: each visual instance keeps its own) keeps the tile
  * built then.
  */
 export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext): ViewModel {
@@ -89,7 +89,7 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     const bound = new Set<RoleName>(columns.byRole.keys());
     if (columns.tooltips.length > 0) bound.add("tooltips");
     const kpiColumn = columns.byRole.get("kpi")?.category;
-    const cache = ctx.cache ?? sharedCache;
+    const cache = ctx.cache ?? new ModelCache();
     cache.begin(contextKey(columns, ctx));
     const tiles = kpis.map(kpi => {
         const sources = sourcesOf(kpi, columns, readers);
@@ -110,8 +110,6 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     return { kind: "tiles", tiles, bound, hasHighlights: columns.hasHighlights, reduced };
 }
 
-/** Tiles kept between updates when the visual passes no cache of its own. */
-const sharedCache = new ModelCache();
 
 /** Same selection: both absent, or equal by the host's own comparison. */
 function sameSelectionId(a: ISelectionId | undefined, b: ISelectionId | undefined): boolean {
