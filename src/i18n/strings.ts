@@ -105,6 +105,7 @@ export const STRINGS = {
     "Summary_Label": "{0} KPIs by status",
     "Summary_LabelOne": "{0} KPI by status",
     "Summary_Item": "{0}: {1}",
+    "Grid_Label": "KPI tiles",
     "Filter_AllHidden": "No KPI matches the filter: {0} tiles are hidden. Change the filter in the format pane to see them.",
     "Filter_OneHidden": "No KPI matches the filter: 1 tile is hidden. Change the filter in the format pane to see it.",
     "Notice_Reduced": "Showing the first {0} rows only: more rows exist. Filter the page or reduce the periods so every KPI is complete.",

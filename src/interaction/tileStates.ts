@@ -22,7 +22,9 @@ export function applyTileStates(
         element.classList.toggle(INTERACTION_CLASSES.selected, selected[index]);
         element.classList.toggle(INTERACTION_CLASSES.dimmed, tile.dimmedByHighlight || (anySelected && !selected[index]));
         if (SELECTABLE_ROLES.has(element.getAttribute("role") ?? "")) {
-            element.setAttribute("aria-selected", String(selected[index]));
+            const value = String(selected[index]);
+            // Written only on change: an unchanged update must leave the tiles untouched.
+            if (element.getAttribute("aria-selected") !== value) element.setAttribute("aria-selected", value);
         }
     });
 }

@@ -117,13 +117,15 @@ export class TileRenderer {
 
     private drawGroups(groups: TileGroup[], ctx: TileRenderContext, contextKey: string): DrawnTile[] {
         const drawnWith = this.drawnWith;
+        const gridFallbackLabel = ctx.t.text("Grid_Label");
         const sections = select(this.body)
             .selectAll<HTMLElement, TileGroup>("section.kpi-group")
             .data(groups, g => g.heading ?? "\u0000")
             .join(enter => {
                 const section = enter.append("section").attr("class", "kpi-group");
                 section.append("h3").attr("class", "kpi-group__heading");
-                section.append("div").attr("class", "kpi-grid").attr("role", "list");
+                // A multi-select listbox: tiles are options, so aria-selected can tell screen readers which are selected.
+                section.append("div").attr("class", "kpi-grid").attr("role", "listbox").attr("aria-multiselectable", "true");
                 return section;
             })
             .order();
@@ -137,6 +139,9 @@ export class TileRenderer {
             } else if (this.hasAttribute("aria-label")) {
                 this.removeAttribute("aria-label");
             }
+            const grid = this.querySelector(".kpi-grid") as HTMLElement;
+            const gridLabel = group.heading ?? gridFallbackLabel;
+            if (grid.getAttribute("aria-label") !== gridLabel) grid.setAttribute("aria-label", gridLabel);
         });
         const drawn: DrawnTile[] = [];
         sections.each(function (group) {

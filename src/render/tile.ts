@@ -36,7 +36,7 @@ export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: Ti
     set("data-direction", tile.direction);
     set("data-band", tile.benchmark?.band ?? null);
     set("aria-label", tile.ariaLabel);
-    set("role", "listitem");
+    set("role", "option");
     // Focusable; the interaction layer may turn this into a roving tab order.
     if (!element.hasAttribute("tabindex")) element.setAttribute("tabindex", "0");
     const border = ctx.theme.status(tile.status);

@@ -55,7 +55,9 @@ describe("hooks and content", () => {
         for (const tile of h.tiles()) {
             // Focusable; the interaction layer may make the tab order roving (one tile at 0, the rest -1).
             expect(["0", "-1"]).toContain(tile.getAttribute("tabindex"));
-            expect(tile.getAttribute("role")).toBe("listitem");
+            expect(tile.getAttribute("role")).toBe("option");
+            expect(tile.parentElement?.getAttribute("role")).toBe("listbox");
+            expect(tile.parentElement?.getAttribute("aria-multiselectable")).toBe("true");
             expect(tile.getAttribute("aria-label")).toContain(tile.dataset.kpi as string);
         }
         expect(h.tiles().filter(el => el.getAttribute("tabindex") === "0").length).toBeGreaterThanOrEqual(1);
