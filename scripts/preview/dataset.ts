@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat } from "../../src/rules";
-import { CsvRecord, CsvTable, parseCsv } from "./csv";
+import { CsvTable, CsvTableRecord as CsvRecord, parseCsvTable as parseCsv } from "../../lib/csv";
 
 export { buildDataView } from "./dataview";
 

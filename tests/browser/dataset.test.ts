@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import capabilities from "../../capabilities.json";
-import { parseCsv } from "../../scripts/preview/csv";
+import { parseCsvTable as parseCsv } from "../../lib/csv";
 import { buildDataView, describeProblem, readDataset } from "../../scripts/preview/dataset";
 
 const SMALL = join(__dirname, "fixtures", "small");
@@ -35,7 +35,7 @@ describe("CSV (RFC 4180)", () => {
     });
 
     test("an unclosed quote, a stray quote and ragged rows are problems with their line", () => {
-        expect(parseCsv("a,b\n1,\"open\n2,3\n").problems).toContainEqual({ line: 2, message: "a quoted field is never closed" });
+        expect(parseCsv("a,b\n1,\"open\n2,3\n").problems).toContainEqual({ line: 2, message: "a quoted field is not closed (missing \")" });
         expect(parseCsv("a,b\n1,x\"y\n").problems[0].line).toBe(2);
         expect(parseCsv("a,b\n1,2,3\n").problems[0].message).toMatch(/3 fields but the header has 2/);
         expect(parseCsv("a,b\n1\n").problems[0].message).toMatch(/1 fields but the header has 2/);

@@ -84,7 +84,7 @@ test("a malformed dataset shows every problem with its file, row and column on t
         expect(items).toContainEqual(expect.stringMatching(/periods\.csv, column Period Index: .*expected 2, found 3/));
         expect(items).toContainEqual(expect.stringMatching(/kpi_values\.csv, row 3, column Actual: "1,234" is not a number \(remove the thousands separators\)/));
         expect(items).toContainEqual(expect.stringMatching(/kpi_values\.csv, row 4, column KPI ID: "M09" is not in kpis\.csv/));
-        expect(items).toContainEqual(expect.stringMatching(/kpi_values\.csv, row 5: a quoted field is never closed/));
+        expect(items).toContainEqual(expect.stringMatching(/kpi_values\.csv, row 5: a quoted field is not closed/));
         expect(await preview.page.locator("#visual-host").isVisible()).toBe(false);
         expect(preview.errors).toEqual([]);
     } finally {

@@ -2,7 +2,7 @@ import { join } from "path";
 import { readFileSync } from "fs";
 import { loadDictionary, parseDictionaryText } from "../../dax/src/dictionary/load";
 import { formatIssue } from "../../dax/src/dictionary/validate";
-import { parseCsv } from "../../dax/src/dictionary/csv";
+import { parseCsv } from "../../lib/csv";
 import { didYouMean } from "../../dax/src/dictionary/didYouMean";
 
 const fixture = (name: string): string => join(__dirname, "fixtures", name);

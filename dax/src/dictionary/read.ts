@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from "yaml";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../../../lib/csv";
 import { DictionaryIssue, RawDictionary, RawField, RawKpi, SourceLocation } from "./types";
 
 /** The file kind from its extension: YAML (.yaml/.yml), JSON (.json) or CSV (.csv). */

@@ -1,3 +1,8 @@
+/**
+ * The project's one CSV reader and writer, shared by the DAX generator (CSV dictionaries), the
+ * sample generator (DfE figures in, star-schema CSVs out) and the preview (users' datasets).
+ */
+
 /** One CSV record with the spreadsheet row it starts on (header = row 1). */
 export interface CsvRecord {
     readonly row: number;
@@ -76,4 +81,63 @@ export function parseCsv(text: string): CsvParse {
         records.push({ row: records.length + 1, line: startLine, cells });
     }
     return { records, errors };
+}
+
+/** A CSV file whose first record is the header, with each later record keyed by column name. */
+export interface CsvTable {
+    readonly header: readonly string[];
+    readonly records: readonly CsvTableRecord[];
+    /** Syntax problems, duplicate header names and rows with too many fields. */
+    readonly problems: readonly { readonly line: number; readonly message: string }[];
+}
+
+export interface CsvTableRecord {
+    /** 1-based line the record starts on (the header is line 1). */
+    readonly line: number;
+    /** Field values keyed by header name; missing trailing fields are "". */
+    readonly values: Readonly<Record<string, string>>;
+    /** Number of fields the record actually had. */
+    readonly fieldCount: number;
+}
+
+/** Parse CSV text whose first record is the header. */
+export function parseCsvTable(text: string): CsvTable {
+    const parsed = parseCsv(text);
+    const problems = parsed.errors.map(e => ({ line: e.line, message: e.message }));
+    if (parsed.records.length === 0) {
+        return { header: [], records: [], problems: [...problems, { line: 1, message: "the file is empty (it needs a header row)" }] };
+    }
+    const [first, ...rest] = parsed.records;
+    const header = first.cells.map(name => name.trim());
+    const seen = new Set<string>();
+    for (const name of header) {
+        if (seen.has(name)) problems.push({ line: first.line, message: `the column "${name}" appears twice in the header` });
+        seen.add(name);
+    }
+    const records = rest.map(record => {
+        const count = record.cells.length;
+        if (count > header.length) {
+            problems.push({ line: record.line, message: `${count} fields but the header has ${header.length} (an unquoted comma?)` });
+        } else if (count < header.length) {
+            problems.push({ line: record.line, message: `${count} fields but the header has ${header.length} (a missing comma or a cut-off row?)` });
+        }
+        const values: Record<string, string> = {};
+        header.forEach((name, i) => {
+            if (!(name in values)) values[name] = record.cells[i] ?? "";
+        });
+        return { line: record.line, values, fieldCount: count };
+    });
+    const unique = problems.filter((p, i) => problems.findIndex(q => q.line === p.line && q.message === p.message) === i);
+    return { header, records, problems: unique };
+}
+
+function quoteField(value: string): string {
+    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, "\"\"")}"` : value;
+}
+
+/** Write records as CSV with the given column order: LF line ends, UTF-8 without BOM. */
+export function toCsv(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): string {
+    const lines = [columns.map(quoteField).join(",")];
+    for (const row of rows) lines.push(columns.map(c => quoteField(row[c] ?? "")).join(","));
+    return lines.join("\n") + "\n";
 }
