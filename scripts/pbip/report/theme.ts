@@ -9,7 +9,11 @@ export const THEME_FILE = "CouncilKpiTheme.json";
 export function themeJson(): Record<string, unknown> {
     return {
         name: "Council KPI tiles",
-        dataColors: ["#1d70b8", "#0f7a52", "#f47738", "#ca3535", "#505a5f", "#4c2c92", "#28a197", "#d53880"],
+        // The status palette first (blue, green, amber, red, grey), then three more GOV.UK colours.
+        dataColors: [
+            DEFAULT_STATUS_COLOURS.blue, DEFAULT_STATUS_COLOURS.green, DEFAULT_STATUS_COLOURS.amber,
+            DEFAULT_STATUS_COLOURS.red, DEFAULT_STATUS_COLOURS["not-rated"], "#4c2c92", "#28a197", "#d53880",
+        ],
         good: DEFAULT_STATUS_COLOURS.green,
         neutral: DEFAULT_STATUS_COLOURS.amber,
         bad: DEFAULT_STATUS_COLOURS.red,
