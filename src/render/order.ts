@@ -1,4 +1,4 @@
-import { EXCEPTION_STATUSES, STATUS_SORT_KEY } from "../rules";
+import { EXCEPTION_STATUSES, relativeShortfall, STATUS_SORT_KEY } from "../rules";
 import { KpiTile } from "../model/types";
 import { FilterOption, SortOption } from "../settings";
 
@@ -11,17 +11,9 @@ export function filterTiles(tiles: readonly KpiTile[], filter: FilterOption): Kp
     }
 }
 
-/**
- * How far a tile is from its target, worst first: the shortfall relative to the target where
- * the target is not zero, else the absolute shortfall. Tiles without a gap sort last.
- */
+/** How far a tile is from its target, worst first (src/rules relativeShortfall); tiles without a gap sort last. */
 function gapBadness(tile: KpiTile): number {
-    const gap = tile.gap;
-    if (!gap) return Number.NEGATIVE_INFINITY;
-    const size = gap.gapRatio ?? gap.gap;
-    if (tile.polarity === "High") return -size;
-    if (tile.polarity === "Low") return size;
-    return Math.abs(size);
+    return tile.gap ? relativeShortfall(tile.gap, tile.polarity) : Number.NEGATIVE_INFINITY;
 }
 
 const collator = typeof Intl !== "undefined" ? new Intl.Collator(undefined, { numeric: true, sensitivity: "base" }) : null;

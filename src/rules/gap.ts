@@ -29,3 +29,15 @@ export function gapToTarget(actualValue: unknown, targetValue: unknown, polarity
     else if (polarity === "Low") favourable = gap <= 0;
     return { gap, gapRatio, side, favourable };
 }
+
+/**
+ * How far the actual sits on the wrong side of its target, as a fraction of |target| (or in
+ * units when the target is 0): High -gap, Low +gap, Range, None and unrecognised |gap|. Positive
+ * is worse. The visual's "sort by gap" puts the largest first.
+ */
+export function relativeShortfall(gap: GapResult, polarity: Polarity | null): number {
+    const size = gap.gapRatio ?? gap.gap;
+    if (polarity === "High") return -size;
+    if (polarity === "Low") return size;
+    return Math.abs(size);
+}

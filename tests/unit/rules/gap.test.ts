@@ -1,4 +1,4 @@
-import { gapToTarget, GapResult, Polarity } from "../../../src/rules";
+import { gapToTarget, GapResult, Polarity, relativeShortfall } from "../../../src/rules";
 
 describe("gapToTarget: the words \"4.5 pts below target\"", () => {
     test.each<[string, unknown, unknown, Polarity | null, number | null | undefined, GapResult | null]>([
@@ -35,5 +35,17 @@ describe("gapToTarget: the words \"4.5 pts below target\"", () => {
     test("the gap is rounded to the shown precision (no 0.04500000000000004)", () => {
         expect(gapToTarget(0.805, 0.85, "High", 3)?.gap).toBe(-0.045);
         expect(gapToTarget(0.3, 0.1, "High", 1)?.gap).toBe(0.2);
+    });
+});
+
+describe("relativeShortfall: the visual's sort-by-gap key", () => {
+    test("positive means worse than target, as a fraction of the target", () => {
+        expect(relativeShortfall(gapToTarget(0.8, 1, "High")!, "High")).toBeCloseTo(0.2);
+        expect(relativeShortfall(gapToTarget(0.8, 1, "Low")!, "Low")).toBeCloseTo(-0.2);
+        expect(relativeShortfall(gapToTarget(12, 10, "Range")!, "Range")).toBeCloseTo(0.2);
+        expect(relativeShortfall(gapToTarget(8, 10, "None")!, "None")).toBeCloseTo(0.2);
+    });
+    test("a zero target measures the shortfall in units", () => {
+        expect(relativeShortfall(gapToTarget(-3, 0, "High")!, "High")).toBe(3);
     });
 });
