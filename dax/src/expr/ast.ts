@@ -7,7 +7,7 @@
 /** Functions the generator emits (the evaluator implements the scalar ones). */
 export type DaxFunctionName =
     | "ABS" | "AND" | "BLANK" | "CALCULATE" | "COALESCE" | "DIVIDE" | "FALSE" | "FILTER" | "HASONEVALUE" | "IF"
-    | "ISBLANK" | "LOWER" | "MAX" | "MAXX" | "NOT" | "OR" | "REMOVEFILTERS" | "ROUND" | "SELECTEDVALUE" | "SUM"
+    | "ISBLANK" | "LOWER" | "MAX" | "MAXX" | "MINX" | "NOT" | "OR" | "REMOVEFILTERS" | "ROUND" | "SELECTEDVALUE" | "SUM"
     | "SUMMARIZECOLUMNS" | "SWITCH" | "TRIM" | "TRUE" | "VALUES" | "RELATED" | "ROW" | "UNICHAR";
 
 /** Binary operators. There is deliberately no `/`: division is always DIVIDE (BPA rule). */

@@ -37,6 +37,10 @@ export function printExpr(expr: Expr, options: PrintOptions = {}): string {
     return text;
 }
 
+function isNotOperator(e: Expr): boolean {
+    return e.kind === "call" && e.fn === "NOT" && e.args.length === 1;
+}
+
 /** Operands printed after NOT without parentheses (DAX Formatter writes NOT ISBLANK ( x )). */
 function isAtom(e: Expr): boolean {
     return e.kind === "call" || e.kind === "var" || e.kind === "measure" || e.kind === "boolean";
@@ -71,7 +75,9 @@ class Printer {
             case "negate": {
                 const inner = this.flat(e.operand);
                 if (inner === null) return null;
-                return e.operand.kind === "binary" ? `-( ${inner} )` : `-${inner}`;
+                // Parenthesised after a binary operator, a sign or a negative literal: `--x` would start a comment.
+                return e.operand.kind === "binary" || e.operand.kind === "negate" || isNotOperator(e.operand)
+                    || (e.operand.kind === "number" && e.operand.value < 0) ? `-( ${inner} )` : `-${inner}`;
             }
             case "call": {
                 if (e.args.length === 0) return `${e.fn} ()`;
@@ -98,7 +104,10 @@ class Printer {
     private needsParens(child: Expr, op: BinaryOperator, side: "left" | "right"): boolean {
         if (child.kind === "number" && child.value < 0) return side === "right" || PRECEDENCE[op] > 6;
         if (child.kind === "negate") return false;
-        if (child.kind === "verbatim") return true;
+        // NOT binds more loosely than comparisons and arithmetic (DAX operator precedence), so
+        // `NOT x` as their operand needs parentheses: `( NOT x ) = y`, not `NOT x = y`.
+        if (child.kind === "call" && child.fn === "NOT" && child.args.length === 1) return PRECEDENCE[op] > 2;
+        if (child.kind === "verbatim" || child.kind === "let") return true;
         if (child.kind !== "binary") return false;
         const mine = PRECEDENCE[op];
         const theirs = PRECEDENCE[child.op];
@@ -134,7 +143,7 @@ class Printer {
             }
             case "call": {
                 const out = [`${pad}${e.fn} (`];
-                if (e.fn === "SWITCH") {
+                if (e.fn === "SWITCH" && e.args.length > 0) {
                     const groups: Expr[][] = [[e.args[0]]];
                     for (let i = 1; i < e.args.length; i += 2) groups.push(e.args.slice(i, i + 2));
                     return this.groupedLines(groups, depth, out);
