@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { STAR_TABLES } from "../sample/schema";
+import { STAR_TABLES } from "../../lib/star-schema";
 import { generatedMeasures, GeneratedMeasures } from "./measures";
 import { csvTableTmdl, databaseTmdl, expressionsTmdl, modelTmdl, relationshipsTmdl } from "./model";
 import { findPackage, PackagedVisual, projectVisualGuid, readPackage } from "./report/customVisual";

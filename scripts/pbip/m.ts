@@ -2,7 +2,7 @@
  * Power Query M for the sample model: the folder parameter and one query per CSV table of the
  * star schema, typed with a fixed culture so numbers and dates read the same on every machine.
  */
-import { ColumnType, StarTable } from "../sample/schema";
+import { M_TYPE, StarTable } from "../../lib/star-schema";
 
 export const FOLDER_PARAMETER = "DataFolder";
 
@@ -15,13 +15,6 @@ export function mText(value: string): string {
 export function mIdentifier(name: string): string {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `#${mText(name)}`;
 }
-
-const M_TYPE: Readonly<Record<ColumnType, string>> = {
-    text: "type text",
-    number: "type number",
-    integer: "Int64.Type",
-    date: "type date",
-};
 
 /** The folder parameter's expression: a required text parameter. */
 export function folderParameterExpression(defaultFolder: string): string {

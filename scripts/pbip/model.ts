@@ -3,19 +3,12 @@
  * from CSV through Power Query, their relationships, the folder parameter, and the generated
  * `KPI Measures` table from the DAX generator.
  */
-import { BENCHMARK_TABLE, ColumnType, KPI_TABLE, PERIOD_TABLE, STAR_TABLES, StarColumn, StarTable, VALUES_TABLE } from "../sample/schema";
+import { BENCHMARK_TABLE, KPI_TABLE, PERIOD_TABLE, STAR_TABLES, StarColumn, StarTable, TMDL_DATA_TYPE as DATA_TYPE, VALUES_TABLE } from "../../lib/star-schema";
 import { csvTableQuery, FOLDER_PARAMETER, folderParameterExpression } from "./m";
 import { descriptionLines, expressionLines, stableGuid, tmdlColumnRef, tmdlName, tmdlText } from "./tmdl";
 
 export const COMPATIBILITY_LEVEL = 1567;
 export const MODEL_CULTURE = "en-GB";
-
-const DATA_TYPE: Readonly<Record<ColumnType, string>> = {
-    text: "string",
-    number: "double",
-    integer: "int64",
-    date: "dateTime",
-};
 
 /** Table descriptions shown in Power BI's data pane. */
 const TABLE_DESCRIPTIONS: Readonly<Record<string, string>> = {

@@ -15,7 +15,7 @@ import { formatNumber, toCsv } from "./csv";
 import { BenchmarkRow, deriveBenchmarks } from "./benchmarks";
 import { DictionaryEntry, dictionaryEntry, dictionaryYaml } from "./dictionary";
 import { missingLaitFiles, readLait } from "./lait";
-import { BENCHMARK_TABLE, columnNames, KPI_TABLE, PERIOD_TABLE, VALUES_TABLE } from "./schema";
+import { BENCHMARK_TABLE, columnNames, KPI_TABLE, PERIOD_TABLE, VALUES_TABLE } from "../../lib/star-schema";
 import { ACTUAL_DECIMALS, kpiDecimals, SimulatedValue, simulateKpi } from "./simulate";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parsePolarity, precisionFromFormat, rateStatus, Status } from "../../src/rules";
-import { BENCHMARK_TABLE, columnNames, KPI_TABLE, PERIOD_TABLE, VALUES_TABLE } from "../../scripts/sample/schema";
+import { BENCHMARK_TABLE, columnNames, KPI_TABLE, PERIOD_TABLE, VALUES_TABLE } from "../../lib/star-schema";
 import { parseCsvTable } from "../../lib/csv";
 import { buildSample } from "../../scripts/sample/generate";
 import { num, readDictionary, readSampleCsv, SAMPLE_DIR } from "./sample-files";

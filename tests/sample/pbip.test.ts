@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { DefaultSettings, TaskUtils } from "@microsoft/powerquery-parser";
 import { generateFromFile, OUTPUT_FILES } from "../../dax";
-import { STAR_TABLES } from "../../scripts/sample/schema";
+import { STAR_TABLES } from "../../lib/star-schema";
 import { buildProject, unresolvedFields } from "../../scripts/pbip/build";
 import { depthOf, fieldUses, listFiles, MODEL_DIR, PBIP_DIR, readJson, readModelTables, REPORT_DIR, unquote } from "./pbip-files";
 

@@ -8,17 +8,19 @@ import { fold } from "../expr/fold";
 import { STATUS_PRESENTATION } from "./labels";
 import { INTEGER_FORMAT, MeasureDefinition, PERCENT_FORMAT } from "./measure";
 import { GENERIC, STAR } from "./names";
+import type { BenchmarkColumn, KpiColumn, ValuesColumn } from "../../../lib/star-schema";
 import {
     bandExpression, comparisonExpression, directionExpression, gapExpression, normalisedPolarity, PolarityInput,
     statusExpression,
 } from "./rating";
 
-const kpiCol = (column: string): Expr => col(STAR.kpi, column);
+// Column names are typed by the star-schema contract: a column it does not have does not compile.
+const kpiCol = (column: KpiColumn): Expr => col(STAR.kpi, column);
 const periodIndex = col(STAR.period, "Period Index");
-const valuesCol = (column: string): Expr => col(STAR.values, column);
-const benchCol = (column: string): Expr => col(STAR.benchmarks, column);
+const valuesCol = (column: ValuesColumn): Expr => col(STAR.values, column);
+const benchCol = (column: BenchmarkColumn): Expr => col(STAR.benchmarks, column);
 const oneKpi = HASONEVALUE(kpiCol("KPI ID"));
-const selected = (column: string): Expr => SELECTEDVALUE(kpiCol(column));
+const selected = (column: KpiColumn): Expr => SELECTEDVALUE(kpiCol(column));
 
 /** CALCULATE ( value, REMOVEFILTERS ( 'Period' ), 'Period'[Period Index] <op> index ). */
 function atPeriod(value: Expr, index: Expr, op: "=" | "<" = "="): Expr {
@@ -57,12 +59,12 @@ function perKpiConstant(kpis: readonly KpiDefinition[], pick: (k: KpiDefinition)
 /** The generic family over the star schema (docs/CONTRACTS.md), in a stable order. */
 export function genericMeasures(kpis: readonly KpiDefinition[]): MeasureDefinition[] {
     const period = ref("_period");
-    const onePeriodValue = (column: string): Expr => letIn(
+    const onePeriodValue = (column: ValuesColumn): Expr => letIn(
         [def("_period", measure(GENERIC.periodIndex))],
         IF(NOT(ISBLANK(period)), atPeriod(SELECTEDVALUE(valuesCol(column)), period)),
     );
     const from = ref("_from");
-    const benchmarkValue = (column: string): Expr => letIn(
+    const benchmarkValue = (column: BenchmarkColumn): Expr => letIn(
         [def("_from", measure(GENERIC.benchmarkFrom))],
         IF(NOT(ISBLANK(from)), call("CALCULATE", SELECTEDVALUE(benchCol(column)), eq(benchCol("Applies From Index"), from))),
     );

@@ -51,10 +51,5 @@ export function perKpiMeasureNames(kpiName: string): string[] {
     return Object.values(PER_KPI_SUFFIXES).map(suffix => kpiName + suffix);
 }
 
-/** Star schema names (docs/CONTRACTS.md). */
-export const STAR = {
-    kpi: "KPI",
-    period: "Period",
-    values: "KPI Values",
-    benchmarks: "Benchmarks",
-} as const;
+/** Star schema table names: the contract module (lib/star-schema.ts). */
+export { STAR } from "../../../lib/star-schema";
