@@ -1,5 +1,5 @@
 /** Library entry of the DAX generator (the Power BI Project builder and tests import from here). */
-export { buildMeasuresTmdl, measuresTableTmdl } from "./src/output/tmdl";
+export { buildMeasuresTmdl, measuresTable, measuresTableScript, measuresTableTmdl } from "./src/output/tmdl";
 export type { MeasuresTmdlOptions } from "./src/output/tmdl";
 export { generateFromFile, generateFromText, generateOutputs, OUTPUT_FILES } from "./src/generate";
 export { loadDictionary, parseDictionaryText } from "./src/dictionary/load";

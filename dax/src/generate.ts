@@ -5,13 +5,16 @@ import { MeasureDefinition } from "./measures/measure";
 import { kpiDimensionCsv } from "./output/kpiDimension";
 import { genericQueryScript, perKpiQueryScript } from "./output/query";
 import { dictionarySummary } from "./output/summary";
-import { measuresTableTmdl } from "./output/tmdl";
+import { measuresTableScript, measuresTableTmdl } from "./output/tmdl";
 
 /** Output file names (stable: reports and the Power BI Project builder refer to them). */
 export const OUTPUT_FILES = {
     query: "kpi-measures.dax",
     perKpiQuery: "per-kpi-measures.dax",
+    /** The table file of a Power BI Project (`definition/tables/`). */
     tmdl: "KPI Measures.tmdl",
+    /** The same table as a TMDL script (`createOrReplace`) to paste into TMDL view and Apply. */
+    tmdlScript: "tmdl-view-script.tmdl",
     kpiDimension: "kpi-dimension.csv",
     summary: "kpi-dictionary-summary.md",
 } as const;
@@ -32,6 +35,7 @@ export function generateOutputs(dictionary: KpiDictionary, source: string): Gene
     files.set(OUTPUT_FILES.query, genericQueryScript(generic, source));
     if (perKpi.length > 0) files.set(OUTPUT_FILES.perKpiQuery, perKpiQueryScript(perKpi, dictionary, source));
     files.set(OUTPUT_FILES.tmdl, measuresTableTmdl(measures, source));
+    files.set(OUTPUT_FILES.tmdlScript, measuresTableScript(measures, source));
     files.set(OUTPUT_FILES.kpiDimension, kpiDimensionCsv(dictionary));
     files.set(OUTPUT_FILES.summary, dictionarySummary(dictionary, measures, source));
     return { dictionary, measures, files };

@@ -8,7 +8,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { STAR_TABLES } from "../../lib/star-schema";
 import { generatedMeasures, GeneratedMeasures } from "./measures";
-import { csvTableTmdl, databaseTmdl, expressionsTmdl, modelTmdl, relationshipsTmdl } from "./model";
+import { TmdlSemanticModel, writeSemanticModel } from "../../dax/src/output/tmdlWriter";
+import { checkSemanticModel } from "./check";
+import { semanticModel } from "./model";
 import { findPackage, PackagedVisual, projectVisualGuid, readPackage } from "./report/customVisual";
 import { FieldRef } from "./report/fields";
 import { PageDefinition, reportPages, TILE_ROLE_BINDINGS } from "./report/pages";
@@ -28,6 +30,8 @@ export interface ProjectFiles {
     readonly files: Map<string, string | Buffer>;
     readonly pages: readonly PageDefinition[];
     readonly measures: GeneratedMeasures;
+    /** The semantic model the TMDL files are written from. */
+    readonly model: TmdlSemanticModel;
     readonly visual: PackagedVisual;
 }
 
@@ -70,16 +74,14 @@ export async function buildProject(options: { dataFolder?: string; distDir?: str
 
     const sm = SEMANTIC_MODEL_FOLDER;
     files.set(`${sm}/definition.pbism`, json({ $schema: SCHEMA.pbism, version: PBISM_FILE_VERSION, settings: {} }));
-    files.set(`${sm}/definition/database.tmdl`, databaseTmdl());
-    files.set(`${sm}/definition/model.tmdl`, modelTmdl([...STAR_TABLES.map(t => t.table), measures.tableName]));
-    files.set(`${sm}/definition/expressions.tmdl`, expressionsTmdl(options.dataFolder ?? DEFAULT_DATA_FOLDER));
-    files.set(`${sm}/definition/relationships.tmdl`, relationshipsTmdl());
-    for (const table of STAR_TABLES) files.set(`${sm}/definition/tables/${table.table}.tmdl`, csvTableTmdl(table));
-    files.set(`${sm}/definition/tables/${measures.tableName}.tmdl`, measures.tmdl);
+    const model = semanticModel(measures.table, options.dataFolder ?? DEFAULT_DATA_FOLDER);
+    const modelProblems = checkSemanticModel(model);
+    if (modelProblems.length > 0) throw new Error(`The semantic model would not load in Power BI:\n${modelProblems.slice(0, 20).join("\n")}`);
+    for (const [rel, text] of writeSemanticModel(model)) files.set(`${sm}/definition/${rel}`, text);
 
     for (const [rel, value] of reportFiles(pages, sm, guid)) files.set(`${REPORT_FOLDER}/${rel}`, json(value));
     for (const [rel, bytes] of visual.files) files.set(`${REPORT_FOLDER}/CustomVisuals/${guid}/${rel}`, bytes);
-    return { files, pages, measures, visual };
+    return { files, pages, measures, visual, model };
 }
 
 /** Write the project into a fresh sibling folder, then swap it in, so a failure leaves the old one. */

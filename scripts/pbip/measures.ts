@@ -1,26 +1,20 @@
 /**
- * The `KPI Measures` table of the model: the DAX generator's own TMDL output for the sample
+ * The `KPI Measures` table of the model: the DAX generator's own table object for the sample
  * dictionary (dax/index.ts), never a hand-written copy.
  */
 import * as path from "path";
-import { formatIssue, generateFromFile, MEASURES_TABLE, OUTPUT_FILES } from "../../dax";
+import { formatIssue, generateFromFile, MEASURES_TABLE, measuresTable, OUTPUT_FILES } from "../../dax";
+import type { MeasureDefinition } from "../../dax";
+import type { TmdlTable } from "../../dax/src/output/tmdlWriter";
 
 export interface GeneratedMeasures {
-    /** The table's TMDL file content. */
-    readonly tmdl: string;
+    /** The table as a TMDL object (the generator's `KPI Measures.tmdl` is this table written out). */
+    readonly table: TmdlTable;
     readonly tableName: string;
     /** Every measure name in the table. */
     readonly measureNames: readonly string[];
-}
-
-/** Measure names declared in a TMDL table (`measure 'Name' = ...` at one tab). */
-export function measureNamesInTmdl(tmdl: string): string[] {
-    const names: string[] = [];
-    for (const line of tmdl.split("\n")) {
-        const m = /^\tmeasure ('(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-        if (m) names.push(m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1]);
-    }
-    return names;
+    /** The measures with their expression trees (the model check reads their column references). */
+    readonly definitions: readonly MeasureDefinition[];
 }
 
 export function generatedMeasures(dictionaryFile: string, repoRoot: string): GeneratedMeasures {
@@ -30,7 +24,7 @@ export function generatedMeasures(dictionaryFile: string, repoRoot: string): Gen
         const detail = result.issues.map(i => formatIssue(i)).slice(0, 10).join("\n");
         throw new Error(`The DAX generator rejected ${source}:\n${detail}`);
     }
-    const tmdl = result.output.files.get(OUTPUT_FILES.tmdl);
-    if (!tmdl) throw new Error(`The DAX generator produced no ${OUTPUT_FILES.tmdl}`);
-    return { tmdl: tmdl.endsWith("\n") ? tmdl : `${tmdl}\n`, tableName: MEASURES_TABLE, measureNames: measureNamesInTmdl(tmdl) };
+    if (!result.output.files.has(OUTPUT_FILES.tmdl)) throw new Error(`The DAX generator produced no ${OUTPUT_FILES.tmdl}`);
+    const table = measuresTable(result.output.measures, source);
+    return { table, tableName: MEASURES_TABLE, measureNames: table.measures.map(m => m.name), definitions: result.output.measures };
 }

@@ -1,13 +1,21 @@
 /**
- * The semantic model of the sample Power BI Project in TMDL: the four star-schema tables loaded
- * from CSV through Power Query, their relationships, the folder parameter, and the generated
- * `KPI Measures` table from the DAX generator.
+ * The semantic model of the sample Power BI Project as typed TMDL objects: the four star-schema
+ * tables loaded from CSV through Power Query, their relationships, the folder parameter, and the
+ * generated `KPI Measures` table from the DAX generator. Written by the project's one TMDL writer
+ * (dax/src/output/tmdlWriter.ts); checked by ./check.ts before anything is written.
  */
-import { BENCHMARK_TABLE, KPI_TABLE, PERIOD_TABLE, STAR_TABLES, StarColumn, StarTable, TMDL_DATA_TYPE as DATA_TYPE, VALUES_TABLE } from "../../lib/star-schema";
+import { BENCHMARK_TABLE, KPI_TABLE, PERIOD_TABLE, STAR_TABLES, StarColumn, StarTable, TMDL_DATA_TYPE, VALUES_TABLE } from "../../lib/star-schema";
+import {
+    lineageTag, stableGuid, TmdlColumn, TmdlDataType, TmdlExpression, TmdlModelProperties, TmdlRelationship, TmdlSemanticModel, TmdlTable,
+} from "../../dax/src/output/tmdlWriter";
 import { csvTableQuery, FOLDER_PARAMETER, folderParameterExpression } from "./m";
-import { descriptionLines, expressionLines, stableGuid, tmdlColumnRef, tmdlName, tmdlText } from "./tmdl";
 
-export const COMPATIBILITY_LEVEL = 1567;
+/**
+ * The model's compatibility level: the highest any feature it uses needs. `measure.formatStringDefinition`
+ * (the KPI measures' dynamic format strings) needs 1601 (MS-SSAS-T 2.2.5.31); every feature and its
+ * level: COMPATIBILITY_FEATURES in dax/src/output/tmdlCompatibility.ts (tests/sample/pbip-model.test.ts checks it).
+ */
+export const COMPATIBILITY_LEVEL = 1601;
 export const MODEL_CULTURE = "en-GB";
 
 /** Table descriptions shown in Power BI's data pane. */
@@ -30,46 +38,43 @@ const SORT_BY: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
     [KPI_TABLE.table, new Map([["KPI", "Sort Order"]])],
 ]);
 
-function formatStringFor(column: StarColumn): string | null {
+function formatStringFor(column: StarColumn): string | undefined {
     switch (column.type) {
         case "integer": return "0";
         case "date": return "yyyy-mm-dd";
-        default: return null;
+        default: return undefined;
     }
 }
 
-function columnTmdl(table: StarTable, column: StarColumn): string[] {
-    const out = [...descriptionLines(column.description, 1), `\tcolumn ${tmdlName(column.name)}`];
-    out.push(`\t\tdataType: ${DATA_TYPE[column.type]}`);
-    const format = formatStringFor(column);
-    if (format) out.push(`\t\tformatString: ${tmdlText(format)}`);
-    if (HIDDEN_KEYS.get(table.table)?.includes(column.name)) out.push("\t\tisHidden");
-    out.push("\t\tsummarizeBy: none");
-    out.push(`\t\tsourceColumn: ${tmdlText(column.name)}`);
-    const sortBy = SORT_BY.get(table.table)?.get(column.name);
-    if (sortBy) out.push(`\t\tsortByColumn: ${tmdlName(sortBy)}`);
-    out.push("");
-    out.push("\t\tannotation SummarizationSetBy = User");
-    if (column.type === "date") {
-        out.push("");
-        out.push("\t\tannotation UnderlyingDateTimeDataType = Date");
-    }
-    out.push("");
-    return out;
+function columnObject(table: StarTable, column: StarColumn): TmdlColumn {
+    return {
+        name: column.name,
+        description: column.description,
+        dataType: TMDL_DATA_TYPE[column.type] as TmdlDataType,
+        formatString: formatStringFor(column),
+        isHidden: HIDDEN_KEYS.get(table.table)?.includes(column.name),
+        lineageTag: lineageTag(`column/${table.table}/${column.name}`),
+        summarizeBy: "none",
+        sourceColumn: column.name,
+        sortByColumn: SORT_BY.get(table.table)?.get(column.name),
+        annotations: [
+            { name: "SummarizationSetBy", value: "User" },
+            ...(column.type === "date" ? [{ name: "UnderlyingDateTimeDataType", value: "Date" }] : []),
+        ],
+    };
 }
 
-/** `tables/<table>.tmdl` for one CSV table. */
-export function csvTableTmdl(table: StarTable): string {
-    const out = [...descriptionLines(TABLE_DESCRIPTIONS[table.table], 0), `table ${tmdlName(table.table)}`, ""];
-    for (const column of table.columns) out.push(...columnTmdl(table, column));
-    out.push(`\tpartition ${tmdlName(table.table)} = m`);
-    out.push("\t\tmode: import");
-    out.push("\t\tsource =");
-    out.push(...expressionLines(csvTableQuery(table), 4));
-    out.push("");
-    out.push("\tannotation PBI_ResultType = Table");
-    out.push("");
-    return out.join("\n");
+/** One CSV table of the star schema, loaded by its Power Query query. */
+export function csvTable(table: StarTable): TmdlTable {
+    return {
+        name: table.table,
+        description: TABLE_DESCRIPTIONS[table.table],
+        lineageTag: lineageTag(`table/${table.table}`),
+        measures: [],
+        columns: table.columns.map(c => columnObject(table, c)),
+        partitions: [{ name: table.table, sourceType: "m", mode: "import", source: csvTableQuery(table) }],
+        annotations: [{ name: "PBI_ResultType", value: "Table" }],
+    };
 }
 
 export interface RelationshipSpec {
@@ -86,46 +91,38 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
     { fromTable: BENCHMARK_TABLE.table, fromColumn: "KPI ID", toTable: KPI_TABLE.table, toColumn: "KPI ID" },
 ];
 
-export function relationshipsTmdl(): string {
-    const out: string[] = [];
-    for (const r of RELATIONSHIPS) {
-        out.push(`relationship ${stableGuid(`${r.fromTable}.${r.fromColumn}->${r.toTable}.${r.toColumn}`)}`);
-        out.push(`\tfromColumn: ${tmdlColumnRef(r.fromTable, r.fromColumn)}`);
-        out.push(`\ttoColumn: ${tmdlColumnRef(r.toTable, r.toColumn)}`);
-        out.push("");
-    }
-    return out.join("\n");
+export function relationshipObjects(): TmdlRelationship[] {
+    return RELATIONSHIPS.map(r => ({ ...r, name: stableGuid(`${r.fromTable}.${r.fromColumn}->${r.toTable}.${r.toColumn}`) }));
 }
 
-export function expressionsTmdl(defaultFolder: string): string {
-    return [
-        ...descriptionLines("Folder holding kpis.csv, periods.csv, kpi_values.csv and benchmarks.csv. Set it in Transform data > Edit parameters.", 0),
-        `expression ${tmdlName(FOLDER_PARAMETER)} = ${folderParameterExpression(defaultFolder)}`,
-        "",
-        "\tannotation PBI_ResultType = Text",
-        "",
-    ].join("\n");
+export function folderParameter(defaultFolder: string): TmdlExpression {
+    return {
+        name: FOLDER_PARAMETER,
+        description: "Folder holding kpis.csv, periods.csv, kpi_values.csv and benchmarks.csv. Set it in Transform data > Edit parameters.",
+        expression: folderParameterExpression(defaultFolder),
+        lineageTag: lineageTag(`expression/${FOLDER_PARAMETER}`),
+        annotations: [{ name: "PBI_ResultType", value: "Text" }],
+    };
 }
 
-export function databaseTmdl(): string {
-    return ["database", `\tcompatibilityLevel: ${COMPATIBILITY_LEVEL}`, ""].join("\n");
+export function modelProperties(): TmdlModelProperties {
+    return {
+        culture: MODEL_CULTURE,
+        sourceQueryCulture: MODEL_CULTURE,
+        defaultPowerBIDataSourceVersion: "powerBI_V3",
+        discourageImplicitMeasures: true,
+        dataAccessOptions: ["legacyRedirects", "returnErrorValuesAsNull"],
+        annotations: [{ name: "PBI_QueryOrder", value: JSON.stringify([FOLDER_PARAMETER, ...STAR_TABLES.map(t => t.table)]) }],
+    };
 }
 
-export function modelTmdl(tableNames: readonly string[]): string {
-    const queryOrder = JSON.stringify([FOLDER_PARAMETER, ...STAR_TABLES.map(t => t.table)]);
-    return [
-        "model Model",
-        `\tculture: ${MODEL_CULTURE}`,
-        "\tdefaultPowerBIDataSourceVersion: powerBI_V3",
-        "\tdiscourageImplicitMeasures",
-        `\tsourceQueryCulture: ${MODEL_CULTURE}`,
-        "\tdataAccessOptions",
-        "\t\tlegacyRedirects",
-        "\t\treturnErrorValuesAsNull",
-        "",
-        `annotation PBI_QueryOrder = ${queryOrder}`,
-        "",
-        ...tableNames.map(name => `ref table ${tmdlName(name)}`),
-        "",
-    ].join("\n");
+/** The whole model: the CSV tables, then the measures table. */
+export function semanticModel(measuresTable: TmdlTable, defaultFolder: string): TmdlSemanticModel {
+    return {
+        compatibilityLevel: COMPATIBILITY_LEVEL,
+        model: modelProperties(),
+        tables: [...STAR_TABLES.map(csvTable), measuresTable],
+        relationships: relationshipObjects(),
+        expressions: [folderParameter(defaultFolder)],
+    };
 }
