@@ -11,6 +11,11 @@ export interface CliOptions {
     readonly runs?: number;
     /** A .pbiviz to preview instead of the newest in dist/. */
     readonly pbiviz?: string;
+    /** The snapshot's and the pack's selection: a view of the tiles, a service area, a period, a locale. */
+    readonly view?: string;
+    readonly service?: string;
+    readonly period?: string;
+    readonly locale?: string;
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -31,7 +36,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, not "${values[name]}"`);
         return n;
     };
-    const known = new Set(["data", "port", "out", "width", "height", "contrast", "runs", "pbiviz"]);
+    const known = new Set(["data", "port", "out", "width", "height", "contrast", "runs", "pbiviz", "view", "service", "period", "locale"]);
     for (const name of Object.keys(values)) if (!known.has(name)) throw new Error(`unknown option --${name}`);
     return {
         data: values.data,
@@ -42,6 +47,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         contrast: values.contrast,
         runs: number("runs"),
         pbiviz: values.pbiviz,
+        view: values.view,
+        service: values.service,
+        period: values.period,
+        locale: values.locale,
         build: !flags.has("no-build"),
         help: flags.has("help"),
     };

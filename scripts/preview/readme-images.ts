@@ -16,6 +16,11 @@ export const README_IMAGES: Readonly<Record<string, string>> = {
     "wide.png": "tiles-wide.png",
     "high-contrast.png": "tiles-high-contrast.png",
     "preview-page.png": "preview-page.png",
+    // The quarterly pack's Care leavers pages, rendered by LibreOffice (tests/browser/pack.test.ts).
+    "pack-summary.png": "pack-summary.png",
+    "pack-good.png": "pack-good.png",
+    "pack-development.png": "pack-development.png",
+    "pack-plan.png": "pack-plan.png",
 };
 
 function main(): void {
