@@ -1,19 +1,34 @@
 /**
- * A dataset folder in the documented star schema (docs/CONTRACTS.md: kpis.csv, periods.csv,
- * kpi_values.csv, benchmarks.csv), read and validated, and turned into the rows a Power BI
- * model built from it would hand the visual: one row per KPI x period.
+ * A dataset folder in the star schema (lib/star-schema.ts, docs/CONTRACTS.md: kpis.csv,
+ * periods.csv, kpi_values.csv, benchmarks.csv), read and validated, and turned into the rows a
+ * Power BI model built from it would hand the visual: one row per KPI x period.
+ *
+ * The preview refuses what the sample Power BI model could not load: every file and every
+ * column its queries type, each within the columns the query reads, each value of its type.
+ * It warns about what the DAX measures would read differently from the tiles.
  *
  * Problems are collected, never thrown: each names the file, the row (the line in the file),
- * the column and what is wrong, so a performance officer can fix the extract. Errors stop the
- * preview; warnings are shown beside it.
+ * the column, what is wrong and, when there is one, the likely intended text ("did you mean").
+ * One root cause gives one message: a misspelt column or KPI ID is reported once, and checks
+ * that depend on what could not be read are skipped. Errors stop the preview; warnings are
+ * shown beside it.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat } from "../../src/rules";
+import {
+    DataQuality, parseDataQuality, parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, QUALITY_RULES,
+    relativeToleranceProblem,
+} from "../../src/rules";
 import { CsvTable, CsvTableRecord as CsvRecord, parseCsvTable as parseCsv } from "../../lib/csv";
+import {
+    BENCHMARK_TABLE, KPI_TABLE, PERIOD_TABLE, STAR_TABLES, StarColumn, StarTable, StarTableKey,
+    TYPE_WORDS, VALUES_TABLE,
+} from "../../lib/star-schema";
+import { didYouMean, editDistance } from "../../dax/src/dictionary/didYouMean";
 
 export { buildDataView } from "./dataview";
 
+/** One problem with a dataset: where it is, what is wrong, and the likely fix. */
 export interface DatasetProblem {
     readonly severity: "error" | "warning";
     /** File name within the folder, or the folder itself. */
@@ -21,7 +36,10 @@ export interface DatasetProblem {
     /** Line in the file (the header is line 1); null for problems of the whole file. */
     readonly line: number | null;
     readonly column: string | null;
+    /** The reason. */
     readonly message: string;
+    /** "Did you mean": the likely intended text (a column name, a KPI ID, an allowed value), or null. */
+    readonly suggestion: string | null;
 }
 
 /** One KPI x period, with every field the visual's data roles can take. */
@@ -48,6 +66,8 @@ export interface PreviewRow {
     readonly commentary: string | null;
     readonly owner: string | null;
     readonly format: string | null;
+    /** Data quality of the period's value (`KPI Data Quality`): null or absent when the period has no value row. */
+    readonly quality?: DataQuality | null;
 }
 
 export interface Dataset {
@@ -61,23 +81,41 @@ export interface Dataset {
 }
 
 export const DATASET_FILES = {
-    kpis: "kpis.csv",
-    periods: "periods.csv",
-    values: "kpi_values.csv",
-    benchmarks: "benchmarks.csv",
-} as const;
+    kpis: KPI_TABLE.file,
+    periods: PERIOD_TABLE.file,
+    values: VALUES_TABLE.file,
+    benchmarks: BENCHMARK_TABLE.file,
+} as const satisfies Record<StarTableKey, string>;
 
-/** Columns without which a file cannot be used; the others of CONTRACTS.md are optional. */
-const REQUIRED_COLUMNS: Readonly<Record<keyof typeof DATASET_FILES, readonly string[]>> = {
-    kpis: ["KPI ID", "KPI", "Service Area", "Polarity"],
-    periods: ["Period ID", "Period", "Period Index"],
-    values: ["KPI ID", "Period ID", "Actual"],
-    benchmarks: ["KPI ID", "Applies From Index"],
-};
+/** Allowed-value columns whose other values the model and the rules read without harm: a warning. */
+const WARN_ONLY_ALLOWED = new Set(["Frequency"]);
 
-const DATA_QUALITY = new Set(["", "provisional", "suppressed"]);
+/** The likely intended allowed value: the quality an abbreviation stands for (P, c, NR ...), else the nearest word. */
+function suggestAllowed(column: StarColumn, raw: string): string | null {
+    if (column.name === "Data Quality") {
+        const parsed = parseDataQuality(raw);
+        if (parsed.ok) return parsed.quality;
+    }
+    return didYouMean(raw, column.allowed ?? []);
+}
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** IDs match as the model's relationships match them: ignoring case. */
+const idKey = (id: string): string => id.toLowerCase();
+
+/**
+ * The known ID a wrong one probably is: the same but for case, spaces, hyphens or underscores,
+ * or one character left out or added (FD1 for FD01). A changed character is not guessed at:
+ * IDs in a series (2025-26-Q1, 2025-26-Q2; P1, P9) differ by one character on purpose.
+ */
+function nearestId(id: string, known: readonly string[]): string | null {
+    const near = didYouMean(id, known);
+    if (near === null) return null;
+    const squash = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, "");
+    if (squash(near) === squash(id)) return near;
+    return near.length !== id.length && editDistance(id, near) <= 1 ? near : null;
+}
 
 interface Kpi {
     readonly id: string;
@@ -104,6 +142,7 @@ interface Value {
     readonly actual: number | null;
     readonly periodTarget: number | null;
     readonly commentary: string | null;
+    readonly quality: DataQuality;
 }
 
 interface Benchmark {
@@ -118,16 +157,39 @@ interface Benchmark {
     readonly authorities: number | null;
 }
 
-/** Collects problems for one file and reads typed fields from its records. */
-class FileReader {
-    constructor(readonly file: string, private readonly problems: DatasetProblem[]) { }
+/** Why a number cell does not read as a number, with a hint for the usual spreadsheet habits. */
+function notANumber(raw: string): string {
+    let hint = "";
+    if (raw.endsWith("%")) hint = " (store percentages as fractions: 85% is 0.85)";
+    else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) hint = " (remove the thousands separators)";
+    else if (/^[+-]?\d*,\d+$/.test(raw)) hint = " (use a point as the decimal separator)";
+    else if (/^(n\/a|na|null|-|x|c|\.\.|:)$/i.test(raw)) hint = " (leave the cell empty for a missing value)";
+    return `"${raw}" is not a number${hint}`;
+}
 
-    error(record: CsvRecord | null, column: string | null, message: string): void {
-        this.problems.push({ severity: "error", file: this.file, line: record?.line ?? null, column, message });
+/**
+ * Collects problems for one file and reads its cells. Every cell of a contract column is checked
+ * once, against the column's type, required flag and allowed values (checkRecord); the typed
+ * getters then read without reporting again, giving null for a cell that failed.
+ */
+class FileReader {
+    readonly file: string;
+
+    constructor(readonly spec: StarTable, private readonly problems: DatasetProblem[]) {
+        this.file = spec.file;
     }
 
-    warn(record: CsvRecord | null, column: string | null, message: string): void {
-        this.problems.push({ severity: "warning", file: this.file, line: record?.line ?? null, column, message });
+    report(severity: "error" | "warning", record: CsvRecord | null, column: string | null, message: string,
+        suggestion: string | null = null): void {
+        this.problems.push({ severity, file: this.file, line: record?.line ?? null, column, message, suggestion });
+    }
+
+    error(record: CsvRecord | null, column: string | null, message: string, suggestion: string | null = null): void {
+        this.report("error", record, column, message, suggestion);
+    }
+
+    warn(record: CsvRecord | null, column: string | null, message: string, suggestion: string | null = null): void {
+        this.report("warning", record, column, message, suggestion);
     }
 
     text(record: CsvRecord, column: string): string | null {
@@ -135,92 +197,149 @@ class FileReader {
         return value === "" ? null : value;
     }
 
-    requiredText(record: CsvRecord, column: string): string | null {
-        const value = this.text(record, column);
-        if (value === null) this.error(record, column, "is empty but required");
-        return value;
-    }
-
     number(record: CsvRecord, column: string): number | null {
         const raw = this.text(record, column);
-        if (raw === null) return null;
-        if (NUMBER.test(raw)) return Number(raw);
-        let hint = "";
-        if (raw.endsWith("%")) hint = " (store percentages as fractions: 85% is 0.85)";
-        else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) hint = " (remove the thousands separators)";
-        else if (/^[+-]?\d*,\d+$/.test(raw)) hint = " (use a point as the decimal separator)";
-        else if (/^(n\/a|na|null|-|x|c|\.\.|:)$/i.test(raw)) hint = " (leave the cell empty for a missing value)";
-        this.error(record, column, `"${raw}" is not a number${hint}`);
-        return null;
+        return raw !== null && NUMBER.test(raw) ? Number(raw) : null;
     }
 
     integer(record: CsvRecord, column: string): number | null {
         const value = this.number(record, column);
-        if (value !== null && !Number.isInteger(value)) {
-            this.error(record, column, `${value} is not a whole number`);
-            return null;
+        return value !== null && Number.isInteger(value) ? value : null;
+    }
+
+    /** Check every cell of the record against its column of the contract. */
+    checkRecord(record: CsvRecord, present: readonly StarColumn[]): void {
+        for (const column of present) {
+            const raw = this.text(record, column.name);
+            if (raw === null) {
+                if (column.required) this.error(record, column.name, "is empty but required");
+                continue;
+            }
+            if (column.type === "number" || column.type === "integer") {
+                if (!NUMBER.test(raw)) {
+                    this.error(record, column.name, notANumber(raw));
+                } else if (column.type === "integer" && !Number.isInteger(Number(raw))) {
+                    this.error(record, column.name, `${raw} is not a whole number (the model types ${column.name} as a ${TYPE_WORDS.integer})`);
+                }
+            } else if (column.type === "date" && (!ISO_DATE.test(raw) || Number.isNaN(Date.parse(raw)))) {
+                this.error(record, column.name, `"${raw}" is not an ISO date (YYYY-MM-DD)`);
+            }
+            if (column.allowed && !column.allowed.some(a => a.toLowerCase() === raw.toLowerCase())) {
+                const severity = WARN_ONLY_ALLOWED.has(column.name) ? "warning" : "error";
+                const empty = column.required ? "" : " (or empty)";
+                this.report(severity, record, column.name, `"${raw}" is not one of ${column.allowed.join(", ")}${empty}`,
+                    suggestAllowed(column, raw));
+            }
         }
-        return value;
     }
 }
 
-function readTable(folder: string, key: keyof typeof DATASET_FILES, problems: DatasetProblem[]): { table: CsvTable; reader: FileReader } | null {
-    const file = DATASET_FILES[key];
-    const path = join(folder, file);
-    const reader = new FileReader(file, problems);
+interface ReadTable {
+    readonly table: CsvTable;
+    readonly reader: FileReader;
+}
+
+/**
+ * Read one file and check its header against the contract: every column present (a near miss
+ * named once, with the column it probably is), and within the columns the model's query reads.
+ * Null when the file is missing or a column the rows are keyed by is missing: its rows cannot
+ * be read, and checks that depend on them are skipped.
+ */
+function readTable(folder: string, spec: StarTable, problems: DatasetProblem[]): ReadTable | null {
+    const path = join(folder, spec.file);
+    const reader = new FileReader(spec, problems);
     if (!existsSync(path)) {
-        if (key === "benchmarks") {
-            reader.warn(null, null, "not found: tiles will have no benchmarks");
-        } else {
-            reader.error(null, null, "not found (a dataset folder holds kpis.csv, periods.csv, kpi_values.csv and optionally benchmarks.csv)");
-        }
+        const others = STAR_TABLES.map(t => t.file).join(", ");
+        const hint = spec === BENCHMARK_TABLE ? "; with no benchmarks, give a file with only the header row" : "";
+        reader.error(null, null, `not found: the Power BI model reads it, and a dataset folder holds ${others}${hint}`);
         return null;
     }
     const table = parseCsv(readFileSync(path, "utf8"));
     for (const problem of table.problems) {
-        problems.push({ severity: "error", file, line: problem.line, column: null, message: problem.message });
+        problems.push({ severity: "error", file: spec.file, line: problem.line, column: null, message: problem.message, suggestion: null });
     }
-    const missing = REQUIRED_COLUMNS[key].filter(column => !table.header.includes(column));
-    for (const column of missing) {
-        reader.error(null, column, `required column missing (the header has: ${table.header.join(", ") || "nothing"})`);
+    const header = table.header;
+    const names = spec.columns.map(c => c.name);
+    const strangers = header.filter(h => h.trim() !== "" && !names.includes(h));
+    const missing: StarColumn[] = [];
+    const absent: string[] = [];
+    for (const column of spec.columns) {
+        if (header.includes(column.name)) continue;
+        missing.push(column);
+        const near = didYouMean(column.name, strangers);
+        if (near !== null) {
+            strangers.splice(strangers.indexOf(near), 1);
+            reader.error(null, near, `is not a column of table ${spec.table}, and its column "${column.name}" is missing: Power BI matches column names exactly`, column.name);
+        } else {
+            absent.push(column.name);
+        }
     }
-    return missing.length > 0 ? null : { table, reader };
+    // One message for the columns the file lacks: one cause (an extract without the model's columns), one fix.
+    if (absent.length > 0) {
+        const what = absent.length === 1 ? "column missing" : `${absent.length} columns missing: ${absent.join(", ")}`;
+        reader.error(null, absent.length === 1 ? absent[0] : null,
+            `${what}. The Power BI model's query types every column of table ${spec.table}, so its refresh would fail: add ${absent.length === 1 ? "it" : "them"} (cells may be empty unless the value is required)`);
+    }
+    const limit = spec.columns.length;
+    for (const column of spec.columns) {
+        const position = header.indexOf(column.name);
+        if (position >= limit) {
+            reader.error(null, column.name, `is column ${position + 1}, but the model's query reads only the first ${limit} columns of ${spec.file}: put other columns after the ${limit} of table ${spec.table}`);
+        }
+    }
+    if (missing.some(c => c.required)) return null;
+    const present = spec.columns.filter(c => header.includes(c.name));
+    for (const record of table.records) reader.checkRecord(record, present);
+    return { table, reader };
 }
 
-function readKpis(folder: string, problems: DatasetProblem[]): Map<string, Kpi> {
+interface KpiRead {
+    readonly kpis: Map<string, Kpi>;
+    /** False when the file could not be read: nothing can be checked against it. */
+    readonly usable: boolean;
+    /** IDs of rows already reported as unusable: rows that refer to them are the same root cause. */
+    readonly rejected: ReadonlySet<string>;
+}
+
+function readKpis(folder: string, problems: DatasetProblem[]): KpiRead {
     const kpis = new Map<string, Kpi>();
-    const read = readTable(folder, "kpis", problems);
-    if (!read) return kpis;
+    const read = readTable(folder, KPI_TABLE, problems);
+    const rejected = new Set<string>();
+    if (!read) return { kpis, usable: false, rejected };
     const { table, reader } = read;
     const names = new Map<string, number>();
+    const lines = new Map<string, number>();
     for (const record of table.records) {
-        const id = reader.requiredText(record, "KPI ID");
-        const name = reader.requiredText(record, "KPI");
-        const group = reader.requiredText(record, "Service Area");
+        const id = reader.text(record, "KPI ID");
+        const name = reader.text(record, "KPI");
+        const group = reader.text(record, "Service Area");
         const polarity = reader.text(record, "Polarity") ?? "";
         const parsed = parsePolarity(polarity);
         if (!parsed.ok) {
-            reader.error(record, "Polarity", `"${polarity}" is not a polarity (use one of: ${POLARITY_SPELLINGS.join(", ")})`);
+            reader.error(record, "Polarity", `"${polarity}" is not a polarity (use one of: ${POLARITY_SPELLINGS.join(", ")})`,
+                didYouMean(polarity, POLARITY_SPELLINGS));
         }
         const toleranceType = (reader.text(record, "Tolerance Type") ?? "absolute").toLowerCase();
-        if (toleranceType !== "absolute" && toleranceType !== "relative") {
-            reader.error(record, "Tolerance Type", `"${toleranceType}" should be absolute or relative`);
-        }
         const tolerance = reader.number(record, "Tolerance");
         if (tolerance !== null && tolerance < 0) reader.error(record, "Tolerance", "is negative");
+        const relative = toleranceType === "relative" && tolerance !== null ? relativeToleranceProblem(tolerance) : null;
+        if (relative) reader.warn(record, "Tolerance", `${relative.message} (e.g. ${relative.hint})`);
         const decimals = reader.integer(record, "Decimals");
         if (decimals !== null && (decimals < 0 || decimals > 10)) reader.warn(record, "Decimals", `${decimals} decimals looks wrong`);
         const formatText = reader.text(record, "Format String");
         const shown = precisionFromFormat(formatText);
         if (decimals !== null && shown !== null && shown.storedDecimals !== decimals) {
-            reader.warn(record, "Decimals", `${decimals}, but the format string "${formatText}" shows values to ${shown.storedDecimals} stored decimals; tiles compare at the format's precision`);
+            reader.warn(record, "Decimals", `${decimals}, but the format string "${formatText}" shows values to ${shown.storedDecimals} stored decimals; tiles compare at the format's precision`, String(shown.storedDecimals));
+        } else if (decimals === null && reader.text(record, "Decimals") === null && shown !== null && record.values["Decimals"] !== undefined) {
+            reader.warn(record, "Decimals", `is empty: the tiles compare at the format string's ${shown.storedDecimals} stored decimals, and the DAX measures read KPI[Decimals]`, String(shown.storedDecimals));
+        }
+        if (id === null || name === null || group === null) {
+            if (id !== null) rejected.add(idKey(id));
+            continue;
         }
         const kpi: Kpi = {
-            id: id ?? "",
-            name: name ?? "",
-            group: group ?? "",
-            polarity,
-            format: reader.text(record, "Format String"),
+            id, name, group, polarity,
+            format: formatText,
             target: reader.number(record, "Target"),
             tolerance,
             toleranceRelative: toleranceType === "relative",
@@ -229,10 +348,12 @@ function readKpis(folder: string, problems: DatasetProblem[]): Map<string, Kpi> 
             owner: reader.text(record, "Owner"),
             sortOrder: reader.number(record, "Sort Order"),
         };
-        if (id === null || name === null) continue;
         if (!/^[A-Za-z0-9_-]+$/.test(id)) reader.error(record, "KPI ID", `"${id}" may hold only letters, digits, - and _`);
-        if (kpis.has(id)) {
-            reader.error(record, "KPI ID", `"${id}" is used by more than one KPI`);
+        const key = idKey(id);
+        if (kpis.has(key)) {
+            const first = kpis.get(key)?.id;
+            reader.error(record, "KPI ID", first === id ? `"${id}" is used by more than one KPI (first on line ${lines.get(key)})`
+                : `"${id}" is used by more than one KPI: "${first}" on line ${lines.get(key)} is the same ID to Power BI, which ignores case`);
             continue;
         }
         const earlier = names.get(name.toLowerCase());
@@ -240,92 +361,142 @@ function readKpis(folder: string, problems: DatasetProblem[]): Map<string, Kpi> 
             reader.error(record, "KPI", `"${name}" is also the name on line ${earlier}: the visual makes one tile per name, so the two would merge`);
         }
         names.set(name.toLowerCase(), record.line);
-        kpis.set(id, kpi);
+        lines.set(key, record.line);
+        kpis.set(key, kpi);
     }
     if (table.records.length === 0) reader.error(null, null, "has a header but no KPIs");
-    return kpis;
+    return { kpis, usable: true, rejected };
 }
 
-function readPeriods(folder: string, problems: DatasetProblem[]): Map<string, Period> {
+interface PeriodRead {
+    readonly periods: Map<string, Period>;
+    readonly usable: boolean;
+    readonly rejected: ReadonlySet<string>;
+}
+
+function readPeriods(folder: string, problems: DatasetProblem[]): PeriodRead {
     const periods = new Map<string, Period>();
-    const read = readTable(folder, "periods", problems);
-    if (!read) return periods;
+    const read = readTable(folder, PERIOD_TABLE, problems);
+    const rejected = new Set<string>();
+    if (!read) return { periods, usable: false, rejected };
     const { table, reader } = read;
     const indexes = new Map<number, number>();
     const labels = new Set<string>();
     for (const record of table.records) {
-        const id = reader.requiredText(record, "Period ID");
-        const label = reader.requiredText(record, "Period");
+        const id = reader.text(record, "Period ID");
+        const label = reader.text(record, "Period");
         const index = reader.integer(record, "Period Index");
-        if (index === null && reader.text(record, "Period Index") === null) reader.error(record, "Period Index", "is empty but required");
-        const end = reader.text(record, "Period End");
-        if (end !== null && (!ISO_DATE.test(end) || Number.isNaN(Date.parse(end)))) {
-            reader.error(record, "Period End", `"${end}" is not an ISO date (YYYY-MM-DD)`);
+        if (id === null || label === null || index === null) {
+            if (id !== null) rejected.add(idKey(id));
+            continue;
         }
-        if (id === null || label === null || index === null) continue;
-        if (periods.has(id)) { reader.error(record, "Period ID", `"${id}" appears twice`); continue; }
+        if (periods.has(idKey(id))) { reader.error(record, "Period ID", `"${id}" appears twice (Power BI ignores case)`); continue; }
         if (labels.has(label)) reader.error(record, "Period", `"${label}" labels two periods`);
         if (indexes.has(index)) reader.error(record, "Period Index", `${index} is also the index on line ${indexes.get(index)}`);
         labels.add(label);
         indexes.set(index, record.line);
-        periods.set(id, { id, label, index });
+        periods.set(idKey(id), { id, label, index });
     }
     const sorted = [...indexes.keys()].sort((a, b) => a - b);
     const gap = sorted.findIndex((index, position) => index !== position + 1);
-    if (gap !== -1) {
+    // A row whose index could not be read is already reported: the gap it leaves is the same cause.
+    if (gap !== -1 && rejected.size === 0) {
         reader.error(null, "Period Index", `indexes must run 1, 2, 3 ... without gaps: expected ${gap + 1}, found ${sorted[gap]}`);
     }
     if (table.records.length === 0) reader.error(null, null, "has a header but no periods");
-    return periods;
+    return { periods, usable: true, rejected };
 }
 
-function readValues(folder: string, kpis: Map<string, Kpi>, periods: Map<string, Period>,
-    problems: DatasetProblem[]): Map<string, Value> {
+/**
+ * Rows that name an ID the other file does not have, reported once per ID (at its first row,
+ * with the other rows counted and the closest known ID suggested), not once per row.
+ */
+class UnknownIds {
+    private readonly seen = new Map<string, { record: CsvRecord; id: string; more: number[] }>();
+
+    constructor(private readonly reader: FileReader, private readonly column: string, private readonly otherFile: string,
+        private readonly known: () => readonly string[]) { }
+
+    add(record: CsvRecord, id: string): void {
+        const entry = this.seen.get(idKey(id));
+        if (entry) entry.more.push(record.line);
+        else this.seen.set(idKey(id), { record, id, more: [] });
+    }
+
+    /** Report them; returns the suggested IDs (whose own "no values" warning is the same cause). */
+    flush(): Set<string> {
+        const suggested = new Set<string>();
+        for (const { record, id, more } of this.seen.values()) {
+            const near = nearestId(id, this.known());
+            if (near !== null) suggested.add(idKey(near));
+            const also = more.length === 0 ? "" : ` (also ${more.length === 1 ? "row" : "rows"} ${more.slice(0, 5).join(", ")}${more.length > 5 ? ` and ${more.length - 5} more` : ""})`;
+            this.reader.error(record, this.column, `"${id}" is not in ${this.otherFile}${also}`, near);
+        }
+        return suggested;
+    }
+}
+
+interface ValuesRead {
+    readonly values: Map<string, Value>;
+    readonly usable: boolean;
+    /** KPI IDs suggested for unknown IDs: their missing values are the same root cause. */
+    readonly suggestedKpis: ReadonlySet<string>;
+}
+
+const valueKey = (kpiId: string, periodId: string): string => `${idKey(kpiId)}\u0000${idKey(periodId)}`;
+
+function readValues(folder: string, kpis: KpiRead, periods: PeriodRead, problems: DatasetProblem[]): ValuesRead {
     const values = new Map<string, Value>();
-    const read = readTable(folder, "values", problems);
-    if (!read) return values;
+    const read = readTable(folder, VALUES_TABLE, problems);
+    if (!read) return { values, usable: false, suggestedKpis: new Set() };
     const { table, reader } = read;
     const seen = new Map<string, number>();
+    const unknownKpis = new UnknownIds(reader, "KPI ID", KPI_TABLE.file, () => [...kpis.kpis.values()].map(k => k.id));
+    const unknownPeriods = new UnknownIds(reader, "Period ID", PERIOD_TABLE.file, () => [...periods.periods.values()].map(p => p.id));
     for (const record of table.records) {
-        const kpiId = reader.requiredText(record, "KPI ID");
-        const periodId = reader.requiredText(record, "Period ID");
+        const kpiId = reader.text(record, "KPI ID");
+        const periodId = reader.text(record, "Period ID");
         const actual = reader.number(record, "Actual");
         const periodTarget = reader.number(record, "Period Target");
-        reader.number(record, "Numerator");
-        reader.number(record, "Denominator");
-        const quality = reader.text(record, "Data Quality") ?? "";
-        if (!DATA_QUALITY.has(quality.toLowerCase())) {
-            reader.error(record, "Data Quality", `"${quality}" should be empty, Provisional or Suppressed`);
-        } else if (quality.toLowerCase() === "suppressed" && actual !== null) {
-            reader.warn(record, "Actual", "a suppressed figure has a value; it is shown as given");
+        // Checked against the contract's words by checkRecord; read as the visual reads it.
+        const parsed = parseDataQuality(reader.text(record, "Data Quality"));
+        const quality: DataQuality = parsed.ok ? parsed.quality : "Final";
+        if (!QUALITY_RULES[quality].showsValue && actual !== null) {
+            reader.warn(record, "Actual", `a ${quality.toLowerCase()} figure has a value: it is not shown or rated (the tile says ${quality})`);
         }
         if (kpiId === null || periodId === null) continue;
         let known = true;
-        if (!kpis.has(kpiId)) { reader.error(record, "KPI ID", `"${kpiId}" is not in kpis.csv`); known = false; }
-        if (!periods.has(periodId)) { reader.error(record, "Period ID", `"${periodId}" is not in periods.csv`); known = false; }
-        const key = `${kpiId}\u0000${periodId}`;
+        if (!kpis.kpis.has(idKey(kpiId))) {
+            known = false;
+            if (kpis.usable && !kpis.rejected.has(idKey(kpiId))) unknownKpis.add(record, kpiId);
+        }
+        if (!periods.periods.has(idKey(periodId))) {
+            known = false;
+            if (periods.usable && !periods.rejected.has(idKey(periodId))) unknownPeriods.add(record, periodId);
+        }
+        const key = valueKey(kpiId, periodId);
         if (seen.has(key)) {
             reader.error(record, null, `${kpiId} has a second row for ${periodId} (first on line ${seen.get(key)})`);
             continue;
         }
         seen.set(key, record.line);
-        if (known) values.set(key, { actual, periodTarget, commentary: reader.text(record, "Commentary") });
+        if (known) values.set(key, { actual, periodTarget, commentary: reader.text(record, "Commentary"), quality });
     }
-    return values;
+    const suggestedKpis = unknownKpis.flush();
+    unknownPeriods.flush();
+    return { values, usable: true, suggestedKpis };
 }
 
-function readBenchmarks(folder: string, kpis: Map<string, Kpi>, periodCount: number,
+function readBenchmarks(folder: string, kpis: KpiRead, periodCount: number,
     problems: DatasetProblem[]): Map<string, Benchmark[]> {
     const benchmarks = new Map<string, Benchmark[]>();
-    const read = readTable(folder, "benchmarks", problems);
+    const read = readTable(folder, BENCHMARK_TABLE, problems);
     if (!read) return benchmarks;
     const { table, reader } = read;
+    const unknownKpis = new UnknownIds(reader, "KPI ID", KPI_TABLE.file, () => [...kpis.kpis.values()].map(k => k.id));
     for (const record of table.records) {
-        const kpiId = reader.requiredText(record, "KPI ID");
+        const kpiId = reader.text(record, "KPI ID");
         const appliesFrom = reader.integer(record, "Applies From Index");
-        if (appliesFrom === null && reader.text(record, "Applies From Index") === null) {
-            reader.error(record, "Applies From Index", "is empty but required");
-        }
         const benchmark = {
             england: reader.number(record, "England"),
             region: reader.number(record, "Region"),
@@ -344,18 +515,22 @@ function readBenchmarks(folder: string, kpis: Map<string, Kpi>, periodCount: num
             reader.error(record, "Rank", `rank ${rank} is outside 1..${authorities}`);
         }
         if (kpiId === null || appliesFrom === null) continue;
-        if (!kpis.has(kpiId)) { reader.error(record, "KPI ID", `"${kpiId}" is not in kpis.csv`); continue; }
+        if (!kpis.kpis.has(idKey(kpiId))) {
+            if (kpis.usable && !kpis.rejected.has(idKey(kpiId))) unknownKpis.add(record, kpiId);
+            continue;
+        }
         if (appliesFrom < 1 || (periodCount > 0 && appliesFrom > periodCount)) {
             reader.warn(record, "Applies From Index", `${appliesFrom} is outside the periods 1..${periodCount}: this row never applies`);
         }
-        const list = benchmarks.get(kpiId) ?? [];
+        const list = benchmarks.get(idKey(kpiId)) ?? [];
         if (list.some(b => b.appliesFrom === appliesFrom)) {
             reader.error(record, "Applies From Index", `${kpiId} already has a benchmark applying from ${appliesFrom}`);
             continue;
         }
         list.push({ appliesFrom, ...benchmark });
-        benchmarks.set(kpiId, list);
+        benchmarks.set(idKey(kpiId), list);
     }
+    unknownKpis.flush();
     return benchmarks;
 }
 
@@ -382,8 +557,8 @@ function buildRows(kpis: Map<string, Kpi>, periods: Map<string, Period>, values:
     const rows: PreviewRow[] = [];
     for (const kpi of orderedKpis) {
         for (const period of orderedPeriods) {
-            const value = values.get(`${kpi.id}\u0000${period.id}`);
-            const benchmark = benchmarkFor(benchmarks.get(kpi.id), period.index);
+            const value = values.get(valueKey(kpi.id, period.id));
+            const benchmark = benchmarkFor(benchmarks.get(idKey(kpi.id)), period.index);
             const row: PreviewRow = {
                 kpi: kpi.name,
                 group: kpi.group,
@@ -407,10 +582,11 @@ function buildRows(kpis: Map<string, Kpi>, periods: Map<string, Period>, values:
                 commentary: value?.commentary ?? null,
                 owner: kpi.owner,
                 format: kpi.format,
+                quality: value?.quality ?? null,
             };
             // Power BI drops a row of the grouping when every measure in it is blank.
             const measures = [row.actual, row.target, row.tolerance, row.tolerancePct, row.floor, row.stretch,
-                row.england, row.region, row.neighbours, row.q1, row.median, row.q3, row.rank, row.rankOf];
+                row.england, row.region, row.neighbours, row.q1, row.median, row.q3, row.rank, row.rankOf, row.quality];
             if (measures.some(m => m !== null)) rows.push(row);
         }
     }
@@ -421,26 +597,31 @@ function buildRows(kpis: Map<string, Kpi>, periods: Map<string, Period>, values:
 export function readDataset(folder: string): Dataset {
     const problems: DatasetProblem[] = [];
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-        problems.push({ severity: "error", file: folder, line: null, column: null, message: "is not a folder" });
+        problems.push({ severity: "error", file: folder, line: null, column: null, message: "is not a folder", suggestion: null });
         return { folder, rows: [], problems, ok: false, kpiCount: 0, periodCount: 0 };
     }
     const kpis = readKpis(folder, problems);
     const periods = readPeriods(folder, problems);
     const values = readValues(folder, kpis, periods, problems);
-    const benchmarks = readBenchmarks(folder, kpis, periods.size, problems);
-    const withoutValues = [...kpis.values()].filter(k => ![...values.keys()].some(key => key.startsWith(`${k.id}\u0000`)));
-    for (const kpi of withoutValues) {
-        problems.push({ severity: "warning", file: DATASET_FILES.values, line: null, column: "KPI ID", message: `${kpi.id} (${kpi.name}) has no values: its tile shows no data` });
+    const benchmarks = readBenchmarks(folder, kpis, periods.periods.size, problems);
+    // Only when every file it depends on was read: otherwise the missing values are the same cause.
+    if (values.usable && periods.usable && kpis.usable) {
+        const withValues = new Set([...values.values.keys()].map(key => key.split("\u0000")[0]));
+        for (const [key, kpi] of kpis.kpis) {
+            if (withValues.has(key) || values.suggestedKpis.has(key)) continue;
+            problems.push({ severity: "warning", file: DATASET_FILES.values, line: null, column: "KPI ID", message: `${kpi.id} (${kpi.name}) has no values: its tile shows no data`, suggestion: null });
+        }
     }
     const ok = problems.every(p => p.severity !== "error");
-    const rows = ok ? buildRows(kpis, periods, values, benchmarks) : [];
-    return { folder, rows, problems, ok, kpiCount: kpis.size, periodCount: periods.size };
+    const rows = ok ? buildRows(kpis.kpis, periods.periods, values.values, benchmarks) : [];
+    return { folder, rows, problems, ok, kpiCount: kpis.kpis.size, periodCount: periods.periods.size };
 }
 
-/** One problem as a line of text: "kpis.csv, row 4, column Polarity: ..." */
+/** One problem as a line of text: "kpis.csv, row 4, column Polarity: ... (did you mean "High"?)" */
 export function describeProblem(problem: DatasetProblem): string {
     const where = [problem.file];
     if (problem.line !== null) where.push(`row ${problem.line}`);
     if (problem.column !== null) where.push(`column ${problem.column}`);
-    return `${problem.severity === "error" ? "Error" : "Warning"}: ${where.join(", ")}: ${problem.message}`;
+    const suggestion = problem.suggestion !== null ? ` (did you mean "${problem.suggestion}"?)` : "";
+    return `${problem.severity === "error" ? "Error" : "Warning"}: ${where.join(", ")}: ${problem.message}${suggestion}`;
 }

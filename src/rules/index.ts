@@ -12,3 +12,5 @@ export * from "./benchmark";
 export * from "./precision";
 export * from "./gap";
 export * from "./periods";
+export * from "./tolerance";
+export * from "./quality";

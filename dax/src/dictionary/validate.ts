@@ -1,4 +1,4 @@
-import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity } from "../../../src/rules";
+import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity, relativeToleranceProblem } from "../../../src/rules";
 import { checkDax } from "../expr/tokenize";
 import { parseColumnRef } from "../expr/names";
 import { GENERIC_MEASURE_NAMES, perKpiMeasureNames } from "../measures/names";
@@ -133,8 +133,9 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): { 
     if (toleranceType !== null && tolerance === null && !r.failed.has("tolerance")) {
         r.problem("toleranceType", "toleranceType is given without a tolerance; it has no effect", undefined, "warning");
     }
-    if (toleranceType === "relative" && tolerance !== null && tolerance > 1) {
-        r.problem("tolerance", `a relative tolerance is a fraction of the target: ${tolerance} means ${tolerance * 100}% of it`, "e.g. 0.05 for 5%", "warning");
+    const relative = toleranceType === "relative" && tolerance !== null ? relativeToleranceProblem(tolerance) : null;
+    if (relative) {
+        r.problem("tolerance", relative.message, `e.g. ${relative.hint}`, "warning");
     }
     if (polarity === "High" || polarity === "Low") {
         const high = polarity === "High";
