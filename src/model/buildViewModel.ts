@@ -1,7 +1,7 @@
 import powerbi from "powerbi-visuals-api";
 import {
-    compareToBenchmark, currentAndPrevious, gapToTarget, parsePolarity, Polarity, quartileBand, rateDirection,
-    rateStatus, resolveTolerance, Status, toNumber,
+    compareShown, currentAndPrevious, FormatPrecision, gapAtShown, parsePolarity, Polarity, quartileBand, rateShownDirection,
+    rateShownStatus, resolveTolerance, Status, toNumber, toShownPrecision,
 } from "../rules";
 import { Localiser } from "../i18n/localiser";
 import { STRINGS, StringKey } from "../i18n/strings";
@@ -271,7 +271,8 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const cell = (role: RoleName): Cell => current.cells[CELL_INDEX.get(role) ?? -1];
 
     const format = text(cell("format")) ?? columns.byRole.get("actual")?.source.format ?? undefined;
-    const decimals = precisionOf(format)?.storedDecimals ?? null;
+    const precision = precisionOf(format);
+    const decimals = precision?.storedDecimals ?? null;
 
     const polarityParse = bound.has("polarity") ? parsePolarity(cell("polarity")) : { ok: true as const, polarity: options.defaultPolarity };
     const polarity: Polarity | null = polarityParse.ok ? polarityParse.polarity : null;
@@ -283,21 +284,26 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         : !toleranceBound && options.defaultTolerance > 0 ? { value: options.defaultTolerance, kind: options.defaultToleranceType }
             : null;
 
-    const actual = toNumber(cell("actual"));
-    const target = toNumber(cell("target"));
-    const status = rateStatus({
-        actual, target, polarity, decimals,
-        tolerance: tolerance?.value, toleranceKind: tolerance?.kind,
-        floor: cell("floor"), stretch: cell("stretch"), override: cell("status"),
+    // The one number pipeline (docs/rating-decisions.md #4a): each value is read once and rounded
+    // once to its shown precision (toShownPrecision, src/rules); that number is what the tile
+    // prints and what every rule compares. Only the quartile band reads the actual as supplied.
+    const suppliedActual = toNumber(cell("actual"));
+    const actual = toShownPrecision(suppliedActual, precision);
+    const target = toShownPrecision(cell("target"), precision);
+    const floor = toShownPrecision(cell("floor"), precision);
+    const stretch = toShownPrecision(cell("stretch"), precision);
+    const status = rateShownStatus({
+        actual, target, floor, stretch, polarity,
+        tolerance: tolerance?.value, toleranceKind: tolerance?.kind, override: cell("status"),
     });
-    const gap = gapToTarget(actual, target, polarity, decimals);
+    const gap = gapAtShown(actual, target, polarity, decimals);
 
     // Previous: the `previous` field when bound and present, else the latest earlier period with an actual.
     const previousField = toNumber(cell("previous"));
     const priorPeriod = hasPeriod && chosen.previous >= 0 ? periods[chosen.previous] : null;
-    const previousValue = previousField ?? (priorPeriod ? toNumber(priorPeriod.cells[ACTUAL]) : null);
+    const previousValue = toShownPrecision(previousField ?? (priorPeriod ? priorPeriod.cells[ACTUAL] : null), precision);
     const previousPeriod = previousField === null && priorPeriod ? priorPeriod.label : null;
-    const direction = rateDirection({ actual, previous: previousValue, polarity, target, decimals });
+    const direction = rateShownDirection({ actual, previous: previousValue, polarity, target, decimals });
 
     const statusLabel = options.statusLabels[status.status] ?? t.text(`Status_${status.status}` as StringKey);
     const directionLabel = t.text(`Direction_${direction.direction}` as StringKey);
@@ -305,7 +311,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const wording: WordingContext = { t, numbers, format, statusLabel, period };
     const explainInput: ExplainInput = { status, gap, polarity, polarityRaw, tolerance, direction, directionLabel, previousPeriod };
 
-    const benchmark = buildBenchmark(cell, actual, polarity, decimals, numbers, format, t);
+    const benchmark = buildBenchmark(cell, actual, suppliedActual, polarity, precision, numbers, format, t);
     const series: PeriodPoint[] = periods.map(p => ({ label: p.label, actual: toNumber(p.cells[ACTUAL]), target: toNumber(p.cells[TARGET]) }));
     const owner = text(cell("owner"));
     const commentary = text(cell("commentary"));
@@ -337,8 +343,6 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         selectionId,
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
     };
-    const floor = toNumber(cell("floor"));
-    const stretch = toNumber(cell("stretch"));
     const ariaLabel = buildAriaLabel(tile, t);
     const extra = columns.tooltips.map((col, i) => ({ source: col.source, value: current.tooltipCells[i] }));
     // The explanation and the tooltip lines are built when first read (on hover or focus), not
@@ -370,25 +374,31 @@ function safeSelectionId(factory: SelectionIdFactory, column: DataViewCategoryCo
 
 const BENCHMARK_KINDS: readonly BenchmarkKind[] = ["england", "region", "neighbours"];
 
-function buildBenchmark(cell: (role: RoleName) => Cell, actual: number | null, polarity: Polarity | null, decimals: number | null,
-    numbers: NumberText, format: string | undefined, t: Localiser): BenchmarkView | null {
+/**
+ * Benchmarks: each marker's text and its comparison with the actual at the shown precision
+ * (`actual` is at the shown precision too); the quartile band and the places on the strip on the
+ * values as supplied (`suppliedActual`, marker `value`), as the DfE's LAIT compares them.
+ */
+function buildBenchmark(cell: (role: RoleName) => Cell, actual: number | null, suppliedActual: number | null, polarity: Polarity | null,
+    precision: FormatPrecision | null, numbers: NumberText, format: string | undefined, t: Localiser): BenchmarkView | null {
     const markers: BenchmarkMarker[] = [];
     for (const kind of BENCHMARK_KINDS) {
         const value = toNumber(cell(kind));
         if (value === null) continue;
-        const comparison = compareToBenchmark({ actual, benchmark: value, polarity, decimals });
-        markers.push({ kind, value, text: numbers.value(value, format), comparison });
+        const shown = toShownPrecision(value, precision);
+        const comparison = compareShown({ actual, benchmark: shown, polarity });
+        markers.push({ kind, value, text: numbers.value(shown, format), comparison });
     }
     const q1 = toNumber(cell("q1"));
     const median = toNumber(cell("median"));
     const q3 = toNumber(cell("q3"));
     const quartiles = q1 !== null && median !== null && q3 !== null && q1 <= median && median <= q3 ? { q1, median, q3 } : null;
-    const band = quartileBand({ value: actual, q1, median, q3, polarity, decimals });
+    const band = quartileBand({ value: suppliedActual, q1, median, q3, polarity });
     const rank = toNumber(cell("rank"));
     const rankOf = toNumber(cell("rankOf"));
     const rankText = rank !== null && rank >= 1 ? t.rank(Math.round(rank), rankOf !== null && rankOf >= 1 ? Math.round(rankOf) : null) : null;
     if (markers.length === 0 && !quartiles && rankText === null) return null;
-    return { quartiles, band, markers, own: actual, reversed: polarity === "Low", rankText };
+    return { quartiles, band, markers, own: suppliedActual, reversed: polarity === "Low", rankText };
 }
 
 /** Statuses in the order the summary strip lists them. */

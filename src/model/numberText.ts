@@ -1,5 +1,5 @@
 import { valueFormatter } from "powerbi-visuals-utils-formattingutils";
-import { FormatPrecision, precisionFromFormat } from "../rules";
+import { FormatPrecision, precisionFromFormat, scaledSections, ScaledSection } from "../rules";
 
 type Formatter = { format(value: unknown): string };
 
@@ -24,6 +24,33 @@ export function precisionOf(format: string | undefined): FormatPrecision | null 
 }
 
 /**
+ * What formattingutils needs to show a format as Power BI does: the format without its scaling
+ * commas and with an Excel currency tag ("[$\u00a3-809]") as quoted text, and each section's divisor.
+ */
+interface DisplayFormat {
+    readonly format: string;
+    readonly divisors: readonly number[];
+}
+
+/** Display formats by format string; null for formats formattingutils shows as they are. */
+const displayFormats = new Map<string, DisplayFormat | null>();
+
+function displayFormatOf(format: string): DisplayFormat | null {
+    let display = displayFormats.get(format);
+    if (display === undefined) {
+        if (displayFormats.size >= MAX_FORMATTERS) displayFormats.clear();
+        // "[$\u00a3-809]#,0.00": Excel's currency symbol with a locale id; the symbol is the text shown.
+        const tagged = format.includes("[$") ? format.replace(/\[\$([^\]-]*)(?:-[^\]]*)?\]/g, (_m, symbol: string) => `"${symbol.replace(/"/g, "")}"`) : format;
+        const sections: readonly ScaledSection[] = tagged.includes(",") ? scaledSections(tagged) : [];
+        display = sections.some(s => s.divisor !== 1)
+            ? { format: sections.map(s => s.format).join(";"), divisors: sections.map(s => s.divisor) }
+            : tagged !== format ? { format: tagged, divisors: [1] } : null;
+        displayFormats.set(format, display);
+    }
+    return display;
+}
+
+/**
  * Turns numbers into text with the model's format strings and the host's locale
  * (powerbi-visuals-utils-formattingutils valueFormatter). Formatters are cached per locale and
  * format string for the life of the visual.
@@ -42,11 +69,25 @@ export class NumberText {
         return formatter;
     }
 
-    /** A value as the model formats it: "85.3%", "1,204", "£12.50", dates as dates. */
+    /**
+     * A value as Power BI shows it with the model's format string: "85.3%", "1,204", "£12.50",
+     * "£2.4m" for "£#,0.0,,\"m\"", dates as dates. Give it the value at its shown precision
+     * (toShownPrecision): the text is then exactly the number the rules compared.
+     * powerbi-visuals-utils-formattingutils prints scaling commas as text, so number scaling is
+     * done here: the value is divided by 1,000 per scaling comma of the section its sign picks, then
+     * formatted with that section's other characters (and the other sections as written).
+     */
     value(value: unknown, format: string | undefined): string {
         if (value === null || value === undefined) return "";
         if (typeof value === "number" && !Number.isFinite(value)) return "";
         try {
+            const display = typeof value === "number" && format ? displayFormatOf(format) : null;
+            if (display) {
+                const n = value as number;
+                const d = display.divisors;
+                const divisor = d[n < 0 && d.length > 1 ? 1 : n === 0 && d.length > 2 ? 2 : 0];
+                return this.formatter(display.format).format(n / divisor);
+            }
             return this.formatter(format).format(value);
         } catch {
             return String(value);

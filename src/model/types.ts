@@ -16,7 +16,9 @@ export type BenchmarkKind = "england" | "region" | "neighbours";
 
 export interface BenchmarkMarker {
     readonly kind: BenchmarkKind;
+    /** The benchmark as supplied: its place on the strip, beside the quartiles and `own`. */
     readonly value: number;
+    /** The benchmark at the shown precision, as text: the number `comparison` compared. */
     readonly text: string;
     readonly comparison: Comparison | null;
 }
@@ -26,7 +28,7 @@ export interface BenchmarkView {
     readonly quartiles: { readonly q1: number; readonly median: number; readonly q3: number } | null;
     readonly band: QuartileBand | null;
     readonly markers: readonly BenchmarkMarker[];
-    /** The council's own (current) value. */
+    /** The council's own (current) value as supplied, as the band compares it (LAIT). */
     readonly own: number | null;
     /** Lower values are better: the strip runs from high (worst) on the left to low (best). */
     readonly reversed: boolean;
@@ -42,8 +44,10 @@ export interface KpiTile {
     /** Order the KPI first appeared in the data. */
     readonly deliveredIndex: number;
     readonly period: string | null;
+    /** The actual at its shown precision (toShownPrecision): the number `actualText` shows and the rules rated. */
     readonly actual: number | null;
     readonly actualText: string;
+    /** The target at its shown precision. */
     readonly target: number | null;
     readonly targetText: string | null;
     readonly gap: GapResult | null;

@@ -19,8 +19,22 @@ export interface ComparisonInput {
  * value is missing.
  */
 export function compareToBenchmark(input: ComparisonInput): Comparison | null {
-    const actual = roundOrNull(toNumber(input.actual), input.decimals);
-    const benchmark = roundOrNull(toNumber(input.benchmark), input.decimals);
+    return compareShown({
+        ...input,
+        actual: roundOrNull(toNumber(input.actual), input.decimals),
+        benchmark: roundOrNull(toNumber(input.benchmark), input.decimals),
+    });
+}
+
+/** Both values of a comparison already at the shown precision (toShownPrecision), read once by the caller. */
+export interface ShownComparisonInput extends Omit<ComparisonInput, "actual" | "benchmark" | "decimals"> {
+    readonly actual: number | null;
+    readonly benchmark: number | null;
+}
+
+/** compareToBenchmark on values the caller has already rounded to the shown precision (the visual's model). */
+export function compareShown(input: ShownComparisonInput): Comparison | null {
+    const { actual, benchmark } = input;
     if (actual === null || benchmark === null) return null;
     const difference = actual - benchmark;
     const similarity = Math.max(0, toNumber(input.similarity) ?? 0);
@@ -43,21 +57,22 @@ export interface BandInput {
     readonly median: unknown;
     readonly q3: unknown;
     readonly polarity: Polarity | null;
-    readonly decimals?: number | null;
 }
 
 /**
  * DfE LAIT quartile band (A is best). High: > Q3 A, (Q2, Q3] B, (Q1, Q2] C, <= Q1 D.
  * Low: <= Q1 A, (Q1, Q2] B, (Q2, Q3] C, > Q3 D. No band for None, Range or an unrecognised
  * polarity, when the value or any cut point is missing, or when the cut points are out of order.
- * Values and cut points are compared at the shown precision.
+ * The value and the cut points are compared as supplied, not rounded to the shown precision, as
+ * the DfE's LAIT tool compares them (R/fn_analysis.R; docs/rating-decisions.md #5): turnover
+ * 15.4 against an upper quartile of 15.35 is above it, though both show as 15.4.
  */
 export function quartileBand(input: BandInput): QuartileBand | null {
     if (input.polarity !== "High" && input.polarity !== "Low") return null;
-    const value = roundOrNull(toNumber(input.value), input.decimals);
-    const q1 = roundOrNull(toNumber(input.q1), input.decimals);
-    const q2 = roundOrNull(toNumber(input.median), input.decimals);
-    const q3 = roundOrNull(toNumber(input.q3), input.decimals);
+    const value = toNumber(input.value);
+    const q1 = toNumber(input.q1);
+    const q2 = toNumber(input.median);
+    const q3 = toNumber(input.q3);
     if (value === null || q1 === null || q2 === null || q3 === null) return null;
     if (q1 > q2 || q2 > q3) return null;
     const eps = epsilonFor(q2);
@@ -78,11 +93,11 @@ export function quartileBand(input: BandInput): QuartileBand | null {
 /**
  * Rank every value among authorities: 1 is best, High descending, Low ascending, ties share the
  * lowest number ("Olympic" ranking), missing values unranked (null). No ranks for None, Range or
- * an unrecognised polarity. With `decimals`, values are ranked as shown (85.04 and 84.96 at one
- * decimal tie as 85.0); without, as given.
+ * an unrecognised polarity. Values are ranked as supplied, as LAIT ranks the published figures
+ * (85.04 and 84.96 do not tie, though both show as 85.0 at one decimal).
  */
-export function rankValues(values: readonly unknown[], polarity: Polarity | null, decimals?: number | null): (number | null)[] {
-    const numbers = values.map(value => roundOrNull(toNumber(value), decimals));
+export function rankValues(values: readonly unknown[], polarity: Polarity | null): (number | null)[] {
+    const numbers = values.map(toNumber);
     if (polarity !== "High" && polarity !== "Low") return numbers.map(() => null);
     // Best first; a value's rank is one more than the number of values strictly better than it,
     // which is the position of the first of its equals in this order.

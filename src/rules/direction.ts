@@ -41,8 +41,25 @@ export function isJudgedDirection(direction: Direction): boolean {
  */
 export function rateDirection(input: DirectionInput): DirectionResult {
     const decimals = input.decimals;
-    const actual = roundOrNull(toNumber(input.actual), decimals);
-    const previous = roundOrNull(toNumber(input.previous), decimals);
+    return rateShownDirection({
+        ...input,
+        actual: roundOrNull(toNumber(input.actual), decimals),
+        previous: roundOrNull(toNumber(input.previous), decimals),
+        target: roundOrNull(toNumber(input.target), decimals),
+    });
+}
+
+/** The values of a direction input already at the shown precision (toShownPrecision); `decimals` rounds the change. */
+export interface ShownDirectionInput extends Omit<DirectionInput, "actual" | "previous" | "target"> {
+    readonly actual: number | null;
+    readonly previous: number | null;
+    readonly target?: number | null;
+}
+
+/** rateDirection on values the caller has already rounded to the shown precision (the visual's model). */
+export function rateShownDirection(input: ShownDirectionInput): DirectionResult {
+    const decimals = input.decimals;
+    const { actual, previous } = input;
     if (actual === null || previous === null) {
         return { direction: "unknown", movement: null, change: null, previous };
     }
@@ -63,7 +80,7 @@ export function rateDirection(input: DirectionInput): DirectionResult {
             direction = movement === "down" ? "improving" : "worsening";
             break;
         case "Range": {
-            const target = roundOrNull(toNumber(input.target), decimals);
+            const target = input.target ?? null;
             if (target === null) {
                 direction = neutral;
                 break;

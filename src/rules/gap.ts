@@ -17,8 +17,15 @@ export interface GapResult {
  */
 export function gapToTarget(actualValue: unknown, targetValue: unknown, polarity: Polarity | null,
     decimals?: number | null): GapResult | null {
-    const actual = roundOrNull(toNumber(actualValue), decimals);
-    const target = roundOrNull(toNumber(targetValue), decimals);
+    return gapAtShown(roundOrNull(toNumber(actualValue), decimals), roundOrNull(toNumber(targetValue), decimals), polarity, decimals);
+}
+
+/**
+ * gapToTarget on values already at the shown precision (toShownPrecision); `decimals` only
+ * rounds the difference, so floating-point noise in the subtraction never shows.
+ */
+export function gapAtShown(actual: number | null, target: number | null, polarity: Polarity | null,
+    decimals?: number | null): GapResult | null {
     if (actual === null || target === null) return null;
     const raw = actual - target;
     const gap = Math.abs(raw) <= epsilonFor(target) ? 0 : (roundOrNull(raw, decimals) as number);

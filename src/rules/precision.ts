@@ -1,3 +1,5 @@
+import { roundOrNull, toNumber } from "./values";
+
 /**
  * Formatting precision: how many decimals of the *stored* value a format string shows.
  * Comparisons happen at this precision (rating-rules.md, "decimals").
@@ -79,14 +81,101 @@ export function precisionFromFormat(format: string | null | undefined): FormatPr
     // number format, as Power BI shows them: "0.0 pts", "0 days", "0.0 mm" are numbers.
     if (/yy|dd|hh|:/i.test(section)) return null;
     const point = section.indexOf(".");
-    const integerPart = point === -1 ? section : section.slice(0, point);
     const fractionPart = point === -1 ? "" : section.slice(point + 1);
     const shown = (fractionPart.match(/[0#]/g) ?? []).length;
-    // Thousands scaling: each comma straight before the decimal point (or the end of the number)
-    // divides by 1,000. Commas after the decimal point do not scale (as Power BI's formatter).
-    const trailingCommas = /,+$/.exec(integerPart.replace(/[^0#,]/g, ""));
-    const thousands = trailingCommas ? trailingCommas[0].length : 0;
+    const thousands = scalingCommas(section);
     const scale = section.includes("%") ? "percent" : section.includes("\u2030") ? "permille" : "none";
     const extra = scale === "percent" ? 2 : scale === "permille" ? 3 : 0;
     return { shownDecimals: shown, storedDecimals: shown + extra - 3 * thousands, scale };
+}
+
+/**
+ * Number scaling (.NET and Excel): each comma straight after the last digit placeholder of the
+ * integer part (before the decimal point) or of the whole number (after its decimals) divides
+ * the value by 1,000: "#,0,\"k\"" shows 15,499 as 15k, "\u00a3#,0.0,,\"m\"" shows 2,449,999 as
+ * \u00a32.4m. A comma between two digit placeholders is the thousands separator. `section` is one
+ * format section with its literals removed (stripLiterals).
+ */
+function scalingCommas(section: string): number {
+    const number = section.replace(/[^0#?.,]/g, "");
+    let count = 0;
+    for (const run of number.matchAll(/,+/g)) {
+        const next = number[(run.index ?? 0) + run[0].length];
+        if (next === undefined || next === ".") count += run[0].length;
+    }
+    return count;
+}
+
+/** One section of a format string ready for a formatter that does not scale: its scaling commas removed. */
+export interface ScaledSection {
+    /** The section without its scaling commas (quoted text, escapes and brackets kept as written). */
+    readonly format: string;
+    /** What the value is divided by before it is formatted with `format`: 1,000 per scaling comma. */
+    readonly divisor: number;
+}
+
+/**
+ * A format string split into its sections (positive; negative; zero), each with its number
+ * scaling taken out, so a formatter that ignores scaling commas (powerbi-visuals-utils-
+ * formattingutils prints them as text) shows what Power BI shows: divide by `divisor`, then
+ * format with `format`. Sections without scaling come back as written.
+ */
+export function scaledSections(format: string): readonly ScaledSection[] {
+    const sections: ScaledSection[] = [];
+    let start = 0;
+    let quote: string | null = null;
+    const push = (end: number): void => { sections.push(unscale(format.slice(start, end))); start = end + 1; };
+    for (let i = 0; i < format.length; i++) {
+        const c = format[i];
+        if (quote !== null) {
+            if (c === quote) quote = null;
+        } else if (c === "\\") {
+            i++;
+        } else if (c === "\"" || c === "'") {
+            quote = c;
+        } else if (c === ";") {
+            push(i);
+        }
+    }
+    push(format.length);
+    return sections;
+}
+
+/** Remove a section's scaling commas (outside quotes, escapes and brackets). */
+function unscale(section: string): ScaledSection {
+    // Positions of number characters (placeholders, point, commas) that are not literal text.
+    const positions: number[] = [];
+    for (let i = 0; i < section.length; i++) {
+        const c = section[i];
+        if (c === "\\") { i++; continue; }
+        if (c === "\"" || c === "'" || c === "[") {
+            const end = section.indexOf(c === "[" ? "]" : c, i + 1);
+            i = end === -1 ? section.length : end;
+            continue;
+        }
+        if (c === "0" || c === "#" || c === "?" || c === "." || c === ",") positions.push(i);
+    }
+    const drop = new Set<number>();
+    for (let k = 0; k < positions.length; k++) {
+        if (section[positions[k]] !== ",") continue;
+        let end = k;
+        while (end < positions.length && section[positions[end]] === ",") end++;
+        const next = end < positions.length ? section[positions[end]] : undefined;
+        if (next === undefined || next === ".") for (let j = k; j < end; j++) drop.add(positions[j]);
+        k = end - 1;
+    }
+    if (drop.size === 0) return { format: section, divisor: 1 };
+    let out = "";
+    for (let i = 0; i < section.length; i++) if (!drop.has(i)) out += section[i];
+    return { format: out, divisor: Math.pow(1000, drop.size) };
+}
+
+/**
+ * The one rounding of a value to the precision its format shows (half away from zero on the
+ * decimal value, as Power BI shows it): what a tile prints and what every rule compares. A
+ * format without a fixed precision leaves the value as it is; anything but a finite number is
+ * missing (null).
+ */
+export function toShownPrecision(value: unknown, precision: FormatPrecision | null): number | null {
+    return roundOrNull(toNumber(value), precision?.storedDecimals);
 }

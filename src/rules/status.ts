@@ -113,10 +113,26 @@ function nonNegative(value: unknown): number | null {
  */
 export function rateStatus(input: StatusInput): StatusResult {
     const decimals = input.decimals;
-    const actual = roundOrNull(toNumber(input.actual), decimals);
-    const target = roundOrNull(toNumber(input.target), decimals);
-    const floor = roundOrNull(toNumber(input.floor), decimals);
-    const stretch = roundOrNull(toNumber(input.stretch), decimals);
+    return rateShownStatus({
+        ...input,
+        actual: roundOrNull(toNumber(input.actual), decimals),
+        target: roundOrNull(toNumber(input.target), decimals),
+        floor: roundOrNull(toNumber(input.floor), decimals),
+        stretch: roundOrNull(toNumber(input.stretch), decimals),
+    });
+}
+
+/** The values of a status input already at the shown precision (toShownPrecision), read once by the caller. */
+export interface ShownStatusInput extends Omit<StatusInput, "actual" | "target" | "floor" | "stretch" | "decimals"> {
+    readonly actual: number | null;
+    readonly target: number | null;
+    readonly floor: number | null;
+    readonly stretch: number | null;
+}
+
+/** rateStatus on values the caller has already rounded to the shown precision (the visual's model). */
+export function rateShownStatus(input: ShownStatusInput): StatusResult {
+    const { actual, target, floor, stretch } = input;
     const base = { actual, target, floor, stretch, shortfall: null, toleranceWidth: null };
 
     const override = parseStatusOverride(input.override);

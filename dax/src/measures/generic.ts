@@ -169,7 +169,7 @@ export function genericMeasures(kpis: readonly KpiDefinition[]): MeasureDefiniti
             "DfE LAIT quartile band of the actual among all authorities: A (best quarter) to D. Blank for Range and None.",
             IF(oneKpi, bandExpression({
                 value: measure(GENERIC.actual), q1: measure(GENERIC.q1), median: measure(GENERIC.median), q3: measure(GENERIC.q3),
-                decimals, polarity: dynamicPolarity,
+                polarity: dynamicPolarity,
             })), text),
         m(GENERIC.formatString, FOLDER.definition,
             "The KPI's Power BI format string; the value measures use it as their dynamic format.",

@@ -264,11 +264,13 @@ export interface BandInputs {
     readonly q1: Expr;
     readonly median: Expr;
     readonly q3: Expr;
-    readonly decimals: Expr;
     readonly polarity: PolarityInput;
 }
 
-/** Mirrors quartileBand: A (best) to D; BLANK for None, Range, unrecognised, missing or disordered cut points. */
+/**
+ * Mirrors quartileBand: A (best) to D; BLANK for None, Range, unrecognised, missing or disordered
+ * cut points. The value and the cut points are compared as supplied (not rounded), as LAIT does.
+ */
 export function bandExpression(i: BandInputs): Expr {
     const p = new PolarityTests(i.polarity);
     const value = ref("_value");
@@ -284,19 +286,11 @@ export function bandExpression(i: BandInputs): Expr {
         [or(gt(q1, q2), gt(q2, q3)), BLANK],
         [p.is("High"), firstTrue([[above(q3), band("A")], [above(q2), band("B")], [above(q1), band("C")]], band("D"))],
     ], firstTrue([[NOT(above(q1)), band("A")], [NOT(above(q2)), band("B")], [NOT(above(q3)), band("C")]], band("D")));
-    const decimals = ref("_decimals");
-    const inputs: VarDefinition[] = [];
-    const rawValue = inputVar("_valueRaw", i.value, inputs);
-    const rawQ1 = inputVar("_q1Raw", i.q1, inputs);
-    const rawQ2 = inputVar("_q2Raw", i.median, inputs);
-    const rawQ3 = inputVar("_q3Raw", i.q3, inputs);
     return fold(letIn([
-        ...inputs,
-        def("_decimals", i.decimals),
-        def("_value", roundTo(rawValue, decimals)),
-        def("_q1", roundTo(rawQ1, decimals)),
-        def("_q2", roundTo(rawQ2, decimals)),
-        def("_q3", roundTo(rawQ3, decimals)),
+        def("_value", i.value),
+        def("_q1", i.q1),
+        def("_q2", i.median),
+        def("_q3", i.q3),
         def("_eps", epsilonOf(q2)),
         ...p.vars(),
     ], body));

@@ -71,12 +71,15 @@ describe("quartileBand: DfE LAIT convention, A is best", () => {
         expect(quartileBand({ value: 9, ...tied, polarity: "Low" })).toBe("A");
         expect(quartileBand({ value: 10, ...tied, polarity: "Low" })).toBe("D");
     });
-    test("values and cut points are compared at the shown precision", () => {
-        // 10.04 and Q1 10.0 both show as 10.0: "Q1 or below" for High
-        expect(quartileBand({ value: 10.04, ...cuts, polarity: "High", decimals: 1 })).toBe("D");
+    test("the value and the cut points are compared as supplied, as LAIT does, not at the shown precision", () => {
+        // DfE social worker turnover (lower is better): 15.4 against an upper quartile of 15.35 is
+        // D in LAIT, though both show as 15.4 at one decimal.
+        expect(quartileBand({ value: 15.4, q1: 13.2, median: 14.5, q3: 15.35, polarity: "Low" })).toBe("D");
+        // DfE permanent exclusions (lower is better): 0.1471 against Q1 0.0691 and median 0.1287
+        // is C in LAIT (above the median), not A.
+        expect(quartileBand({ value: 0.1471, q1: 0.0691, median: 0.1287, q3: 0.1866, polarity: "Low" })).toBe("C");
+        // 10.04 is above a Q1 of 10.0 (C for High), 17.3 above a Q3 of 17.25 (A)
         expect(quartileBand({ value: 10.04, ...cuts, polarity: "High" })).toBe("C");
-        // an interpolated Q3 of 17.25 shown as 17.3 at 1 decimal: 17.3 is on the cut
-        expect(quartileBand({ value: 17.3, q1: 10, median: 14, q3: 17.25, polarity: "High", decimals: 1 })).toBe("B");
         expect(quartileBand({ value: 17.3, q1: 10, median: 14, q3: 17.25, polarity: "High" })).toBe("A");
     });
     test("negative cut points", () => {
@@ -101,10 +104,8 @@ describe("rankValues: 1 is best, ties share the lowest number, missing unranked"
     test("NaN, Infinity and text are not ranked and do not take a place", () => {
         expect(rankValues([NaN, 3, Infinity, 2, undefined, "1"], "High")).toEqual([null, 1, null, 2, null, null]);
     });
-    test("with decimals, values are ranked as shown: 85.04 and 84.96 tie as 85.0", () => {
-        expect(rankValues([85.04, 84.96, 85.2], "High", 1)).toEqual([2, 2, 1]);
+    test("values are ranked as supplied, as LAIT ranks them: 85.04 and 84.96 do not tie", () => {
         expect(rankValues([85.04, 84.96, 85.2], "High")).toEqual([2, 3, 1]);
-        expect(rankValues([0.2249, 0.2251, 0.2], "Low", 3)).toEqual([2, 2, 1]);
         expect(rankValues([0.2249, 0.2251, 0.2], "Low")).toEqual([2, 3, 1]);
     });
     test("0 and -0 tie", () => {

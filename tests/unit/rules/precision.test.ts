@@ -22,7 +22,10 @@ describe("precisionFromFormat: decimals shown and decimals of the stored value",
         ["#,0,\"k\"", p(0, -3)],                // thousands: 12,345 shown as 12k
         ["#,0,", p(0, -3)],
         ["#,0,,\"m\"", p(0, -6)],
-        ["#,0.0,,", p(1, 1)],                   // commas after the decimal point do not scale
+        ["#,0.0,,", p(1, -5)],                  // commas after the decimals scale too: 2,449,999 shown as 2.4 (million)
+        ["\u00a3#,0.0,,\"m\"", p(1, -5)],
+        ["#,0,.0", p(1, -2)],                   // a comma straight before the point scales
+        ["#,##0.0", p(1, 1)],                   // a comma between placeholders groups
         ["0.0\u2030", p(1, 4, "permille")],
         ["P1", p(1, 3, "percent")],
         ["p1", p(1, 3, "percent")],

@@ -279,10 +279,10 @@ describe("benchmarks", () => {
     });
 
     test("the Low band is the High band mirrored (A <-> D, B <-> C)", () => {
-        fc.assert(fc.property(sample, kpiValue, decimals, (values, value, d) => {
+        fc.assert(fc.property(sample, kpiValue, (values, value) => {
             const q = quartiles(values);
             if (!q) throw new Error("no quartiles");
-            const cuts = { q1: q.q1, median: q.median, q3: q.q3, decimals: d };
+            const cuts = { q1: q.q1, median: q.median, q3: q.q3 };
             const high = quartileBand({ value, ...cuts, polarity: "High" });
             const low = quartileBand({ value, ...cuts, polarity: "Low" });
             expect(high).not.toBeNull();
@@ -291,10 +291,10 @@ describe("benchmarks", () => {
     });
 
     test("the band is monotone in the value", () => {
-        fc.assert(fc.property(sample, kpiValue, kpiValue, decimals, (values, a, b, d) => {
+        fc.assert(fc.property(sample, kpiValue, kpiValue, (values, a, b) => {
             const q = quartiles(values);
             if (!q) throw new Error("no quartiles");
-            const cuts = { q1: q.q1, median: q.median, q3: q.q3, decimals: d };
+            const cuts = { q1: q.q1, median: q.median, q3: q.q3 };
             const [lo, hi] = a <= b ? [a, b] : [b, a];
             const band = (value: number, polarity: Polarity): number => BAND_ORDER[quartileBand({ value, ...cuts, polarity }) as QuartileBand];
             expect(band(hi, "High")).toBeLessThanOrEqual(band(lo, "High"));
