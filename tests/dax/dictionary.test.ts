@@ -71,7 +71,7 @@ describe("validation collects every error with file, line, field, problem and wh
         ["floor on the wrong side", /:16: error: KPI E3, field floor: the floor \(0\.9\) is above the target \(0\.8\).*\(allowed: a floor at or below the target\)/],
         ["stretch on the wrong side", /:22: error: KPI E4, field stretch: the stretch value \(12\) is not below the target \(10\)/],
         ["duplicate id", /:23: error: KPI E4, field id: duplicate id: "E4" is already used by KPI E4 \(line 17\)/],
-        ["names colliding ignoring case", /KPI E6, field name: the name "UNKNOWN POLARITY" collides with KPI E1 \(line 2\) \(DAX names ignore case\)/],
+        ["names colliding ignoring case", /KPI E6, field name: the name "UNKNOWN POLARITY" collides with KPI E1 \(line 2\) \(DAX names ignore case; Unicode forms are compared normalised\)/],
         ["missing required field", /KPI E7, field name: required field is missing or empty/],
         ["unknown field with did you mean", /KPI E8, field tolerence: unknown field \(did you mean tolerance\?\)/],
         ["bad tolerance type", /KPI E9, field toleranceType: "percent" is not allowed \(allowed: absolute, relative\)/],
@@ -92,9 +92,15 @@ describe("more rules", () => {
     const one = (fields: string): ReturnType<typeof parseDictionaryText> =>
         parseDictionaryText("d.yaml", `kpis:\n  - id: A\n    name: Alpha\n    serviceArea: S\n${fields}`);
 
-    test("a per-KPI measure name may not collide with a generic measure", () => {
-        const { issues } = parseDictionaryText("d.yaml", "kpis:\n  - id: A\n    name: kpi\n    serviceArea: S\n    polarity: High\n    sourceColumn: T[C]\n");
-        expect(issues.map(formatIssue).join("\n")).toMatch(/its measure \[kpi Target\] would collide with the generic measure \[KPI Target\]/);
+    test("a per-KPI measure name may not collide with a generic measure, the Anchor column or a table", () => {
+        const issuesFor = (name: string): string => parseDictionaryText("d.yaml",
+            `kpis:\n  - id: A\n    name: ${name}\n    serviceArea: S\n    polarity: High\n    sourceColumn: T[C]\n`).issues.map(formatIssue).join("\n");
+        expect(issuesFor("Kpi status")).toMatch(/its measure \[Kpi status\] would collide with the generic measure \[KPI Status\]/);
+        expect(issuesFor("Kpi")).toMatch(/its measure \[Kpi Target\] would collide with the generic measure \[KPI Target\]|its measure \[Kpi\] would collide with the table 'KPI'/);
+        expect(issuesFor("ANCHOR")).toMatch(/its measure \[ANCHOR\] would collide with the hidden column 'KPI Measures'\[Anchor\]/);
+        expect(issuesFor("Kpi measures")).toMatch(/collide with the table 'KPI Measures'/);
+        // Without own measures the name creates no object, so it may be anything.
+        expect(parseDictionaryText("d.yaml", "kpis:\n  - id: A\n    name: Anchor\n    serviceArea: S\n    polarity: High\n").dictionary).not.toBeNull();
     });
     test("names with tabs or line breaks are refused", () => {
         const { issues } = parseDictionaryText("d.yaml", "kpis:\n  - id: A\n    name: \"Tab\\there\"\n    serviceArea: S\n    polarity: High\n");

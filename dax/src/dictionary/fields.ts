@@ -14,7 +14,7 @@ export interface FieldSpec {
 }
 
 export const FIELDS: readonly FieldSpec[] = [
-    { name: "id", kind: "id", required: true, description: "Unique KPI id: letters, digits, '-' and '_' (compared case-insensitively, as Power BI relationships do)." },
+    { name: "id", kind: "id", required: true, description: "Unique KPI id: any text of 1 to 100 characters without line breaks or control characters, e.g. CS02, NI 062, CS/01a or %_of LAC Adopted (trimmed; compared ignoring case, as DAX does)." },
     { name: "name", kind: "text", required: true, description: "KPI name as shown in reports; also the name of its own measures when it has actualExpression or sourceColumn." },
     { name: "serviceArea", kind: "text", required: true, description: "Service area (report group), e.g. 'Children in care'." },
     { name: "outcome", kind: "text", required: false, description: "Outcome or council plan priority." },
@@ -43,4 +43,8 @@ export const REQUIRED_FIELDS: readonly string[] = FIELDS.filter(f => f.required)
 export const TOLERANCE_TYPES = ["absolute", "relative"] as const;
 export const FREQUENCIES = ["Monthly", "Quarterly", "Annual"] as const;
 export const BENCHMARK_SOURCES = ["england", "region", "neighbours", "quartiles", "rank"] as const;
-export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** The hidden column of the `KPI Measures` table (written by output/tmdl.ts); no KPI measure may take its name. */
+export const ANCHOR_COLUMN = "Anchor";
+
+/** Longest KPI id, in characters (code points). */
+export const ID_MAX_LENGTH = 100;

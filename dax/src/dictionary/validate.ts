@@ -1,10 +1,11 @@
 import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity, relativeToleranceProblem } from "../../../src/rules";
-import { checkDax } from "../expr/tokenize";
+import { checkDax, lexDax } from "../expr/tokenize";
 import { parseColumnRef } from "../expr/names";
-import { GENERIC_MEASURE_NAMES, perKpiMeasureNames } from "../measures/names";
+import { controlProblem, hasControlOrBreak, multiLineTextProblem, nameKey } from "../expr/text";
+import { GENERIC_MEASURE_NAMES, MEASURES_TABLE, perKpiMeasureNames, STAR } from "../measures/names";
 import { didYouMean } from "./didYouMean";
 import {
-    BENCHMARK_SOURCES, FIELD_NAMES, FIELDS, FieldSpec, FREQUENCIES, ID_PATTERN, TOLERANCE_TYPES,
+    ANCHOR_COLUMN, BENCHMARK_SOURCES, FIELD_NAMES, FIELDS, FieldSpec, FREQUENCIES, ID_MAX_LENGTH, TOLERANCE_TYPES,
 } from "./fields";
 import {
     BenchmarkSource, ColumnRef, DictionaryIssue, Frequency, KpiDefinition, KpiDictionary, RawDictionary, RawField, RawKpi,
@@ -19,8 +20,6 @@ export interface ValidationResult {
 }
 
 const DEFAULT_FORMAT = "0.0";
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Validate every KPI, collecting every problem (never only the first). */
 export function validateDictionary(raw: RawDictionary): ValidationResult {
@@ -101,7 +100,7 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): { 
             r.problem(spec.name, "required field is missing or empty", describeAllowed(spec));
         }
     }
-    const text = (name: string): string | null => readText(r, name);
+    const text = (name: string): string | null => readLine(r, name);
     const id = readId(r);
     const name = readName(r, "name");
     const serviceArea = readName(r, "serviceArea");
@@ -119,7 +118,7 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): { 
     const owner = text("owner");
     const frequency = readChoice(r, "frequency", FREQUENCIES, s => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()) as Frequency | null;
     const source = text("source");
-    const definition = text("definition");
+    const definition = readParagraph(r, "definition");
     const laitCode = text("laitCode");
     const benchmarks = readBenchmarks(r, entry.fromCsv);
     const actualExpression = readExpression(r);
@@ -184,7 +183,7 @@ function isAbsent(value: unknown): boolean {
 
 function describeAllowed(spec: FieldSpec): string {
     switch (spec.kind) {
-        case "id": return "letters, digits, '-' and '_'";
+        case "id": return `text of 1 to ${ID_MAX_LENGTH} characters without line breaks or control characters`;
         case "polarity": return POLARITY_SPELLINGS.join(", ");
         case "text": return "text";
         default: return spec.description;
@@ -202,12 +201,47 @@ function readText(r: KpiReader, field: string): string | null {
     return raw.value.trim();
 }
 
-/** Names become DAX names and Power BI labels: no control characters (tabs, line breaks), trimmed. */
+/**
+ * One-line text (owner, unit, source, LAIT code ...): it lands in DAX comments, TMDL
+ * descriptions, CSV cells and table cells, so no line break of any kind and no control
+ * character; a tab (pasted from a spreadsheet) is read as a space.
+ */
+function readLine(r: KpiReader, field: string): string | null {
+    const text = readText(r, field);
+    if (text === null) return null;
+    const value = text.replace(/\t/g, " ");
+    const problem = controlProblem(value);
+    if (problem) {
+        r.problem(field, problem, "one line of text without control characters");
+        return null;
+    }
+    return value;
+}
+
+/**
+ * Text that may span lines (a definition pasted from Word): line breaks of every kind are kept
+ * as line feeds (each becomes its own description line), a tab as a space; other control
+ * characters are refused.
+ */
+function readParagraph(r: KpiReader, field: string): string | null {
+    const text = readText(r, field);
+    if (text === null) return null;
+    const value = text.replace(/\t/g, " ");
+    const problem = multiLineTextProblem(value);
+    if (problem) {
+        r.problem(field, problem, "text; line breaks are allowed, control characters are not");
+        return null;
+    }
+    return value.replace(/\r\n|[\r\u0085\u2028\u2029]/g, "\n");
+}
+
+/** Names become DAX names and Power BI labels: no control characters (tabs, line breaks of any kind), trimmed. */
 function readName(r: KpiReader, field: string): string | null {
     const value = readText(r, field);
     if (value === null) return null;
-    if (CONTROL.test(value)) {
-        r.problem(field, "contains a tab, line break or other control character", "printable characters only (Power BI rejects control characters in names)");
+    const problem = controlProblem(value);
+    if (problem) {
+        r.problem(field, problem, "printable characters on one line (Power BI and Tabular Editor read line breaks and control characters in names as the end of the name)");
         return null;
     }
     const folded = value.replace(/ {2,}/g, " ");
@@ -220,11 +254,21 @@ function readName(r: KpiReader, field: string): string | null {
     return folded;
 }
 
+/**
+ * KPI ids as councils and the DfE write them (`NI 062`, `CS/01a`, `%_of LAC Adopted`): any
+ * text of 1 to 100 characters without line breaks or control characters, trimmed. Every
+ * output quotes it (DAX string literal, CSV cell), so no character is special.
+ */
 function readId(r: KpiReader): string | null {
     const value = readText(r, "id");
     if (value === null) return null;
-    if (!ID_PATTERN.test(value)) {
-        r.problem("id", `${JSON.stringify(value)} is not a valid id`, "letters, digits, '-' and '_' only");
+    const problem = controlProblem(value);
+    if (problem) {
+        r.problem("id", `${JSON.stringify(value)} ${problem}`, describeAllowed(FIELDS[0]));
+        return null;
+    }
+    if ([...value].length > ID_MAX_LENGTH) {
+        r.problem("id", `the id is ${[...value].length} characters long`, describeAllowed(FIELDS[0]));
         return null;
     }
     return value;
@@ -284,7 +328,7 @@ function readChoice(r: KpiReader, field: string, choices: readonly string[], nor
 /** Why a Power BI format string cannot be used for a KPI, or null when it can. */
 export function formatProblem(format: string): string | null {
     if (format.trim() === "") return "is empty";
-    if (CONTROL.test(format)) return "contains a control character";
+    if (hasControlOrBreak(format)) return controlProblem(format);
     let quoted = false;
     let brackets = 0;
     for (let i = 0; i < format.length; i++) {
@@ -346,8 +390,14 @@ function readBenchmarks(r: KpiReader, fromCsv: boolean): BenchmarkSource[] {
 }
 
 function readExpression(r: KpiReader): string | null {
-    const value = readText(r, "actualExpression");
-    if (value === null) return null;
+    const text = readText(r, "actualExpression");
+    if (text === null) return null;
+    const problem = expressionTextProblem(text);
+    if (problem) {
+        r.problem("actualExpression", problem, "DAX on lines ended by line feeds (CRLF and CR are read as line feeds); UNICHAR ( 10 ) for a line break inside text");
+        return null;
+    }
+    const value = text.replace(/\r\n?/g, "\n");
     const problems = checkDax(value);
     if (problems.length > 0) {
         r.problem("actualExpression", `the DAX expression does not read cleanly: ${problems.join("; ")}`, "a DAX scalar expression with balanced brackets, closed strings and DAX functions");
@@ -360,8 +410,28 @@ function readExpression(r: KpiReader): string | null {
     return value;
 }
 
+/**
+ * What keeps a dictionary's DAX expression from printing the same in the query script and in
+ * TMDL: line ends other than CR/LF (Tabular Editor ends lines and comments at NEL, U+2028 and
+ * U+2029, .NET does not), control characters other than tab, a line break inside a string
+ * literal or quoted name (TMDL re-indents continuation lines, changing the text), and ```
+ * (the TMDL expression fence).
+ */
+function expressionTextProblem(text: string): string | null {
+    // eslint-disable-next-line no-control-regex
+    const odd = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.exec(text);
+    if (odd) return controlProblem(odd[0])!.replace(/at character 1$/, `at character ${odd.index + 1}`);
+    if (text.includes("```")) return "contains ``` (it would end the TMDL expression block)";
+    for (const token of lexDax(text.replace(/\r\n?/g, "\n")).tokens) {
+        if ((token.kind === "string" || token.kind === "table" || token.kind === "bracket") && token.text.includes("\n")) {
+            return `a line break inside ${token.kind === "string" ? "the string literal" : "the name"} ${token.text.split("\n")[0]}... (it would be indented differently in TMDL)`;
+        }
+    }
+    return null;
+}
+
 function readColumn(r: KpiReader): ColumnRef | null {
-    const value = readText(r, "sourceColumn");
+    const value = readLine(r, "sourceColumn");
     if (value === null) return null;
     const parsed = parseColumnRef(value);
     if (!parsed) {
@@ -377,40 +447,47 @@ function describeType(value: unknown): string {
     return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Ids and names must be unique case-insensitively (Power BI compares text that way). */
+/**
+ * Ids and names must be unique after Unicode NFC normalisation and case folding (DAX compares
+ * object names ignoring case; Power BI relationships compare ids so too), and a KPI's own
+ * measures must not take the name of anything else the generator creates: the generic
+ * measures, the hidden `Anchor` column and the tables of the model.
+ */
 function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]): void {
     const byId = new Map<string, KpiIdentity>();
     const byName = new Map<string, KpiIdentity>();
     const measureOwners = new Map<string, string>();
-    for (const name of GENERIC_MEASURE_NAMES) measureOwners.set(name.toLowerCase(), `the generic measure [${name}]`);
+    for (const name of GENERIC_MEASURE_NAMES) measureOwners.set(nameKey(name), `the generic measure [${name}]`);
+    measureOwners.set(nameKey(ANCHOR_COLUMN), `the hidden column '${MEASURES_TABLE}'[${ANCHOR_COLUMN}]`);
+    for (const table of [MEASURES_TABLE, ...Object.values(STAR)]) measureOwners.set(nameKey(table), `the table '${table}'`);
     for (const kpi of kpis) {
         const id = kpi.id ?? undefined;
         if (kpi.id !== null) {
-            const first = byId.get(kpi.id.toLowerCase());
+            const first = byId.get(nameKey(kpi.id));
             if (first) {
                 issues.push({
                     severity: "error", location: kpi.idLocation, kpi: id, field: "id",
-                    message: `duplicate id: ${JSON.stringify(kpi.id)} is already used by ${describeKpi(first)} (ids are compared ignoring case)`,
+                    message: `duplicate id: ${JSON.stringify(kpi.id)} is already used by ${describeKpi(first)} (ids are compared ignoring case and Unicode normalisation)`,
                     allowed: "a unique id per KPI",
                 });
             } else {
-                byId.set(kpi.id.toLowerCase(), kpi);
+                byId.set(nameKey(kpi.id), kpi);
             }
         }
         if (kpi.name === null) continue;
-        const sameName = byName.get(kpi.name.toLowerCase());
+        const sameName = byName.get(nameKey(kpi.name));
         if (sameName) {
             issues.push({
                 severity: "error", location: kpi.nameLocation, kpi: id, field: "name",
-                message: `the name ${JSON.stringify(kpi.name)} collides with ${describeKpi(sameName)} (DAX names ignore case)`,
+                message: `the name ${JSON.stringify(kpi.name)} collides with ${describeKpi(sameName)} (DAX names ignore case; Unicode forms are compared normalised)`,
                 allowed: "a name that differs from every other KPI's by more than letter case",
             });
         } else {
-            byName.set(kpi.name.toLowerCase(), kpi);
+            byName.set(nameKey(kpi.name), kpi);
         }
         if (!kpi.ownMeasures) continue;
         for (const measure of perKpiMeasureNames(kpi.name)) {
-            const owner = measureOwners.get(measure.toLowerCase());
+            const owner = measureOwners.get(nameKey(measure));
             if (owner) {
                 issues.push({
                     severity: "error", location: kpi.nameLocation, kpi: id, field: "name",
@@ -419,7 +496,7 @@ function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]
                 });
                 break;
             }
-            measureOwners.set(measure.toLowerCase(), `the measure [${measure}] of ${describeKpi(kpi)}`);
+            measureOwners.set(nameKey(measure), `the measure [${measure}] of ${describeKpi(kpi)}`);
         }
     }
 }

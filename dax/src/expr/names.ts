@@ -1,17 +1,25 @@
+import { assertTokenText } from "./text";
+
 /**
  * Quoting of DAX names and literals (DAX syntax: table names in single quotes with ' doubled,
  * column and measure names in square brackets with ] doubled, strings in double quotes with "
  * doubled). Table names are always quoted: safe for names with spaces, accents or keywords.
+ * None of them may hold a line terminator or control character (the dictionary validator
+ * refuses those, see text.ts): a string printed on one line then reads the same in the DAX
+ * query script and in TMDL, whatever the indentation around it.
  */
 export function quoteTable(name: string): string {
+    assertTokenText(name, "the table name");
     return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function bracketName(name: string): string {
+    assertTokenText(name, "the name");
     return `[${name.replace(/\]/g, "]]")}]`;
 }
 
 export function quoteString(text: string): string {
+    assertTokenText(text, "the string literal");
     return `"${text.replace(/"/g, "\"\"")}"`;
 }
 

@@ -1,5 +1,6 @@
 import { didYouMean } from "../dictionary/didYouMean";
 import { DAX_FUNCTIONS, isKnownFunction } from "./functions";
+import { isLineTerminator, LINE_TERMINATORS } from "./text";
 
 export type TokenKind = "string" | "table" | "bracket" | "number" | "identifier" | "operator" | "open" | "close"
     | "openBrace" | "closeBrace" | "comma" | "comment" | "space";
@@ -23,7 +24,18 @@ export interface LexResult {
 
 const OPERATORS = ["==", "<>", "<=", ">=", "&&", "||", "+", "-", "*", "/", "^", "&", "=", "<", ">"];
 
-/** Split DAX text into tokens. Unclosed strings, quoted names and brackets are problems, never guessed. */
+/** White space: what JavaScript's \s matches, and NEL (U+0085), a line terminator for .NET readers. */
+const isSpace = (c: string): boolean => /\s/.test(c) || c === "\u0085";
+
+/**
+ * Split DAX text into tokens, following Microsoft's DAX syntax reference: strings in double
+ * quotes with `""` for a quote (they may span lines), table names in single quotes with `''`,
+ * column and measure names in square brackets with `]]` (neither may span lines), comments
+ * `--` and `//` to the end of the line and `/* ... *\/`. A line ends at CR, LF, CRLF, NEL,
+ * U+2028 or U+2029: the line terminators of .NET and Tabular Editor's grammar, so a comment
+ * read here ends wherever any of those readers ends it. Unclosed strings, quoted names and
+ * brackets are problems, never guessed.
+ */
 export function lexDax(text: string): LexResult {
     const tokens: Token[] = [];
     const problems: LexProblem[] = [];
@@ -39,7 +51,7 @@ export function lexDax(text: string): LexResult {
                 i++;
                 return text.slice(start, i);
             }
-            if (close !== "\"" && (text[i] === "\n" || text[i] === "\r")) break;
+            if (close !== "\"" && isLineTerminator(text[i])) break;
             i++;
         }
         problems.push({ offset: start, message: `${what} is not closed` });
@@ -49,11 +61,11 @@ export function lexDax(text: string): LexResult {
     while (i < n) {
         const c = text[i];
         const start = i;
-        if (/\s/.test(c)) {
-            while (i < n && /\s/.test(text[i])) i++;
+        if (isSpace(c)) {
+            while (i < n && isSpace(text[i])) i++;
             tokens.push({ kind: "space", text: text.slice(start, i), offset: start });
         } else if ((c === "/" && text[i + 1] === "/") || (c === "-" && text[i + 1] === "-")) {
-            while (i < n && text[i] !== "\n") i++;
+            while (i < n && !isLineTerminator(text[i])) i++;
             tokens.push({ kind: "comment", text: text.slice(start, i), offset: start });
         } else if (c === "/" && text[i + 1] === "*") {
             const end = text.indexOf("*/", i + 2);
@@ -141,8 +153,6 @@ export function checkDax(text: string): string[] {
 }
 
 function describeOffset(text: string, offset: number): string {
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - before.lastIndexOf("\n");
-    return `line ${line}, column ${column}`;
+    const lines = text.slice(0, offset).split(LINE_TERMINATORS);
+    return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
 }

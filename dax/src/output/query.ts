@@ -3,6 +3,7 @@ import { col, measure, str } from "../expr/build";
 import { Expr } from "../expr/ast";
 import { bracketName, quoteTable } from "../expr/names";
 import { printExpr } from "../expr/print";
+import { singleLine } from "../expr/text";
 import { MeasureDefinition } from "../measures/measure";
 import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
 
@@ -14,7 +15,7 @@ import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
 function defineBlock(measures: readonly MeasureDefinition[]): string[] {
     const out = ["DEFINE"];
     for (const m of measures) {
-        out.push(`    -- ${m.description.replace(/\s*\n\s*/g, " ")}`);
+        out.push(`    -- ${singleLine(m.description)}`);
         const text = printExpr(m.expression);
         const head = `    MEASURE ${quoteTable(MEASURES_TABLE)}${bracketName(m.name)} =`;
         if (!text.includes("\n")) {
@@ -43,7 +44,7 @@ function evaluateBlock(): string[] {
 
 export function genericQueryScript(measures: readonly MeasureDefinition[], source: string): string {
     return [
-        `-- KPI measures generated from ${source} by npm run dax. Regenerate rather than edit.`,
+        `-- KPI measures generated from ${singleLine(source)} by npm run dax. Regenerate rather than edit.`,
         "-- Power BI Desktop: DAX query view, paste, Run, then \"Update model with changes\".",
         "-- The measures table 'KPI Measures' must exist first (see docs/dax-generator.md).",
         ...defineBlock(measures),
@@ -59,7 +60,7 @@ export function perKpiQueryScript(measures: readonly MeasureDefinition[], dictio
     perKpi.forEach((k, i) => listed.push(str(k.id), rows[i]));
     const row: Expr = { kind: "call", fn: "ROW", args: listed };
     return [
-        `-- Per-KPI measures generated from ${source} by npm run dax. Regenerate rather than edit.`,
+        `-- Per-KPI measures generated from ${singleLine(source)} by npm run dax. Regenerate rather than edit.`,
         "-- Each KPI's own actual, target, status, status colour and direction, for cards and tables.",
         ...defineBlock(measures),
         "EVALUATE",

@@ -1,9 +1,10 @@
 import { KpiDictionary } from "../dictionary/types";
 import { MeasureDefinition } from "../measures/measure";
+import { singleLine } from "../expr/text";
 import { describeRating, POLARITY_WORDS, showValue } from "./describe";
 
 const cell = (text: string | null | undefined): string =>
-    text === null || text === undefined || text === "" ? "" : text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    text === null || text === undefined || text === "" ? "" : singleLine(text).replace(/\|/g, "\\|");
 
 /** A readable summary of every KPI and its rules, for the data dictionary owner. */
 export function dictionarySummary(dictionary: KpiDictionary, measures: readonly MeasureDefinition[], source: string): string {
