@@ -70,7 +70,8 @@ class Printer {
             case "table": return quoteTable(e.table);
             case "measure": return bracketName(e.name);
             case "var": return e.name;
-            case "verbatim": return e.text.includes("\n") ? null : e.text.trim();
+            // A comment would swallow whatever is printed after the text on its line: never flat.
+            case "verbatim": return e.text.includes("\n") || /--|\/\/|\/\*/.test(e.text) ? null : e.text.trim();
             case "let": return null;
             case "negate": {
                 const inner = this.flat(e.operand);
