@@ -34,7 +34,7 @@ export function expectedTiles(rows: readonly PreviewRow[]): ExpectedTile[] {
             floor: current.floor, stretch: current.stretch,
         }).status;
         const direction = rateDirection({ actual: current.actual, previous: prior?.actual ?? null, polarity, target: current.target, decimals }).direction;
-        const band = quartileBand({ value: current.actual, q1: current.q1, median: current.median, q3: current.q3, polarity, decimals });
+        const band = quartileBand({ value: current.actual, q1: current.q1, median: current.median, q3: current.q3, polarity });
         return { kpi, group: current.group, status, direction, band, period: current.period };
     });
 }

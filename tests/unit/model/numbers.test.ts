@@ -1,0 +1,85 @@
+/**
+ * The examples of issue 9, with their exact values: the tile shows the number it rates, as Power
+ * BI shows the format string; bands on the values as published, as LAIT.
+ */
+import { buildViewModel, KpiTile } from "../../../src/model";
+import { Localiser } from "../../../src/i18n/localiser";
+import { defaultTileOptions } from "../../../src/settings";
+import { buildDataView } from "../../visual/helpers/buildDataView";
+
+const ROLES = { KPI: "kpi", Actual: "actual", Target: "target", Polarity: "polarity", Fmt: "format", Q1: "q1", Median: "median", Q3: "q3" };
+
+function tile(row: Record<string, unknown>, locale = "en-GB"): KpiTile {
+    const vm = buildViewModel(buildDataView([{ KPI: "K", ...row }], ROLES), { t: new Localiser(undefined, locale), options: defaultTileOptions() });
+    if (vm.kind !== "tiles") throw new Error(vm.kind);
+    return vm.tiles[0];
+}
+
+const tooltip = (t: KpiTile, name: string): string | undefined => t.tooltipItems.find(i => i.displayName === name)?.value;
+
+describe("the tile prints the number it rates (rounded once, half away from zero on the decimal value)", () => {
+    test("Low, 0.0, target 21.9, actual 21.95: 22.0, 0.1 above target, Red", () => {
+        const t = tile({ Actual: 21.95, Target: 21.9, Polarity: "Low", Fmt: "0.0" });
+        expect([t.actualText, t.targetText, t.gapText, t.status]).toEqual(["22.0", "21.9", "0.1 above target", "red"]);
+        expect(t.actual).toBe(22);
+    });
+    test("High, 0.0%, target 12.4%, actual 0.1235: 12.4%, On target, Green", () => {
+        const t = tile({ Actual: 0.1235, Target: 0.124, Polarity: "High", Fmt: "0.0%" });
+        expect([t.actualText, t.targetText, t.gapText, t.status]).toEqual(["12.4%", "12.4%", "On target", "green"]);
+    });
+    test("0.00, target 2.68, actual 2.675: 2.68, On target", () => {
+        const t = tile({ Actual: 2.675, Target: 2.68, Polarity: "High", Fmt: "0.00" });
+        expect([t.actualText, t.gapText, t.status]).toEqual(["2.68", "On target", "green"]);
+    });
+    test("Low, 0.0, target 21.9, actual 21.94: 21.9 and Green", () => {
+        const t = tile({ Actual: 21.94, Target: 21.9, Polarity: "Low", Fmt: "0.0" });
+        expect([t.actualText, t.gapText, t.status]).toEqual(["21.9", "On target", "green"]);
+    });
+    test("the tooltip and the aria-label say the same numbers", () => {
+        const t = tile({ Actual: 21.95, Target: 21.9, Polarity: "Low", Fmt: "0.0" });
+        expect(tooltip(t, "Actual")).toBe("22.0");
+        expect(t.ariaLabel).toContain("22.0");
+        expect(t.ariaLabel).toContain("0.1 above target");
+        expect(t.statusExplanation).toContain("0.1 above");
+    });
+});
+
+describe("scaled and currency formats shown as Power BI shows them", () => {
+    test("\u00a3#,0.0,,\"m\" on 2,449,999 shows \u00a32.4m; the gap is \u00a30.1m below target", () => {
+        const t = tile({ Actual: 2449999, Target: 2500000, Polarity: "High", Fmt: "\u00a3#,0.0,,\"m\"" });
+        expect(t.actualText).toBe("\u00a32.4m");
+        expect(t.targetText).toBe("\u00a32.5m");
+        expect(t.gapText).toBe("\u00a30.1m below target");
+        expect(t.actual).toBe(2400000);
+        expect(t.ariaLabel).toContain("\u00a32.4m");
+        expect(t.ariaLabel).toContain("Target \u00a32.5m");
+        expect(tooltip(t, "Actual")).toBe("\u00a32.4m");
+        expect(tooltip(t, "Gap")).toBe("\u00a30.1m below target");
+        expect(t.statusExplanation).toContain("\u00a30.1m below");
+    });
+    test("#,0,\"k\" on 15,499 shows 15k", () => {
+        const t = tile({ Actual: 15499, Target: 15000, Polarity: "High", Fmt: "#,0,\"k\"" });
+        expect([t.actualText, t.targetText, t.gapText, t.status]).toEqual(["15k", "15k", "On target", "green"]);
+    });
+    test("#,0,\"k\" on 15,500 shows 16k (half away from zero)", () => {
+        expect(tile({ Actual: 15500, Fmt: "#,0,\"k\"" }).actualText).toBe("16k");
+    });
+    test("negatives in brackets and currency", () => {
+        expect(tile({ Actual: -1234.56, Fmt: "\u00a3#,0.0;(\u00a3#,0.0)" }).actualText).toBe("(\u00a31,234.6)");
+        // -0.04 shows as 0.0, not (0.0): the rounded number is zero
+        expect(tile({ Actual: -0.04, Fmt: "#,0.0;(#,0.0)" }).actualText).toBe("0.0");
+        expect(tile({ Actual: 1234.5, Fmt: "[$\u00a3-809]#,0.00" }).actualText).toBe("\u00a31,234.50");
+    });
+});
+
+describe("quartile bands on the values as published, as LAIT (R/fn_analysis.R)", () => {
+    test("social worker turnover 15.4 against Q3 15.35, lower is better: D, though both show as 15.4", () => {
+        const t = tile({ Actual: 15.4, Polarity: "Low", Fmt: "0.0", Q1: 13.2, Median: 14.5, Q3: 15.35 });
+        expect(t.benchmark?.band).toBe("D");
+    });
+    test("permanent exclusions 0.1471 against Q1 0.0691 and median 0.1287, lower is better: C", () => {
+        const t = tile({ Actual: 0.1471, Polarity: "Low", Fmt: "0.00", Q1: 0.0691, Median: 0.1287, Q3: 0.1866 });
+        expect(t.benchmark?.band).toBe("C");
+        expect(t.ariaLabel).toContain("Quartile band C");
+    });
+});
