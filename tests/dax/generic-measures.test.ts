@@ -1,89 +1,117 @@
 /**
- * The generic family's context logic: one KPI or blank, the period in scope, the period target
- * over the KPI's target, the benchmark row for the period. Calls the evaluator cannot run
- * (CALCULATE, MAXX) are bound to what the model would return.
+ * The generic family's context logic, evaluated by the engine over a small star schema (no
+ * bound results): one KPI or blank, the period in scope, the period target over the KPI's
+ * target, the benchmark row in force for the period. Each measure is printed and the text
+ * parsed back first, so what is checked is what Power BI receives.
  */
-import { BLANK_VALUE, evaluate, EvaluationContext } from "../../dax/src/evaluator/evaluate";
-import { Expr } from "../../dax/src/expr/ast";
+import { BLANK_VALUE, DaxValue } from "../../dax/src/evaluator/scalar";
+import { columnFilter, Engine, FilterContext } from "../../dax/src/engine/evaluate";
+import { Model } from "../../dax/src/engine/model";
+import { starModelFromCsv } from "../../dax/src/engine/star";
+import { parseExpression } from "../../dax/src/expr/parse";
 import { printExpr } from "../../dax/src/expr/print";
 import { genericMeasures } from "../../dax/src/measures/generic";
 import { GENERIC } from "../../dax/src/measures/names";
+import { starCsv } from "../agreement/starData";
 import { kpi } from "./helpers";
 
-const measures = new Map(genericMeasures([kpi({ polarity: "High" })]).map(m => [m.name, m]));
-const expr = (name: string): Expr => measures.get(name)!.expression;
-/** The one-line text of every call of a kind inside an expression, to bind it. */
-function callsOf(e: Expr, fn: string, out: string[] = []): string[] {
-    if (e.kind === "call") {
-        if (e.fn === fn) out.push(printExpr(e, { width: Number.MAX_SAFE_INTEGER }));
-        e.args.forEach(a => callsOf(a, fn, out));
-    } else if (e.kind === "binary") { callsOf(e.left, fn, out); callsOf(e.right, fn, out); }
-    else if (e.kind === "let") { e.vars.forEach(v => callsOf(v.value, fn, out)); callsOf(e.body, fn, out); }
-    else if (e.kind === "negate") callsOf(e.operand, fn, out);
-    return out;
-}
-const several = { hasOneValue: { "'KPI'[KPI ID]": false } };
+const kpiRow = (id: string, name: string, extra: Record<string, string | number | null> = {}) => ({
+    "KPI ID": id, "KPI": name, "Service Area": "Area", "Polarity": "High", "Format String": "0.0", "Decimals": 1, "Target": 10,
+    "Owner": "Head of Service", ...extra,
+});
+const data = starCsv({
+    kpis: [kpiRow("A", "Alpha"), kpiRow("B", "Beta", { Polarity: "  lower IS better ", Target: null, Tolerance: 0.05, "Tolerance Type": "relative" }),
+        kpiRow("C", "Gamma", { Polarity: "Sideways", Tolerance: 2 }), kpiRow("D", "Delta", { Polarity: null, Owner: "Head of Service" })],
+    periods: [1, 2, 3, 4, 5, 6].map(i => ({ "Period ID": `p${i}`, "Period": `P${i}`, "Period Index": i })),
+    values: [
+        { "KPI ID": "A", "Period ID": "p1", "Actual": 8 }, { "KPI ID": "A", "Period ID": "p2", "Actual": 9, "Period Target": 12 },
+        { "KPI ID": "A", "Period ID": "p3", "Actual": null, "Data Quality": "Suppressed" },
+        { "KPI ID": "A", "Period ID": "p4", "Actual": 11, "Commentary": "Better" }, { "KPI ID": "A", "Period ID": "p5", "Actual": null },
+        { "KPI ID": "B", "Period ID": "p6", "Actual": 0.5 },
+    ],
+    benchmarks: [
+        { "KPI ID": "A", "Year": "2023", "Applies From Index": 1, "England": 7, "Rank": 40, "Q1": 5, "Median": 8, "Q3": 10 },
+        { "KPI ID": "A", "Year": "2024", "Applies From Index": 4, "England": 9.5, "Rank": 30, "Q1": 6, "Median": 9, "Q3": 11 },
+        { "KPI ID": "B", "Year": "2024", "Applies From Index": 3, "England": 0.4 },
+    ],
+});
+const measures = genericMeasures(["A", "B", "C", "D"].map(id => ({ ...kpi({ polarity: "High" }), id })));
+const model: Model = starModelFromCsv(data).withMeasures(new Map(measures.map(m => [m.name, parseExpression(printExpr(m.expression))])));
+const engine = new Engine(model);
+const at = (name: string, kpis: string[] | null, periods: number[] | null): DaxValue => engine.measure(name, new FilterContext([
+    ...(kpis ? [columnFilter(model, "KPI", "KPI ID", kpis)] : []),
+    ...(periods ? [columnFilter(model, "Period", "Period Index", periods)] : []),
+]));
 
 describe("KPI Period Index", () => {
-    const [latest] = callsOf(expr(GENERIC.periodIndex), "MAXX");
-    test("the selected period, else the latest period with an actual", () => {
-        expect(evaluate(expr(GENERIC.periodIndex), { columns: { "'Period'[Period Index]": 6 }, calls: { [latest]: 9 } })).toBe(6);
-        expect(evaluate(expr(GENERIC.periodIndex), { columns: { "'Period'[Period Index]": 6 }, hasOneValue: { "'Period'[Period Index]": false }, calls: { [latest]: 9 } })).toBe(9);
+    test("the selected period, else the latest period in the selection with an actual", () => {
+        expect(at(GENERIC.periodIndex, ["A"], [5])).toBe(5);
+        expect(at(GENERIC.periodIndex, ["A"], null)).toBe(4);
+        expect(at(GENERIC.periodIndex, ["A"], [1, 2, 3])).toBe(2);
     });
     test("blank with several KPIs", () => {
-        expect(evaluate(expr(GENERIC.periodIndex), { ...several, columns: {}, calls: { [latest]: 9 } })).toBe(BLANK_VALUE);
+        expect(at(GENERIC.periodIndex, ["A", "B"], [2])).toBe(BLANK_VALUE);
+        expect(at(GENERIC.periodIndex, null, null)).toBe(BLANK_VALUE);
     });
 });
 
-describe("KPI Target", () => {
-    const [periodTarget] = callsOf(expr(GENERIC.target), "CALCULATE");
-    const context = (periodValue: number | null, one = true): EvaluationContext => ({
-        measures: { [GENERIC.periodIndex]: 4 }, columns: { "'KPI'[Target]": 0.85 },
-        calls: { [periodTarget]: periodValue }, hasOneValue: { "'KPI'[KPI ID]": one },
+describe("KPI Actual, KPI Previous, KPI Target", () => {
+    test("the value of the period in scope; the previous reported value skips blank periods", () => {
+        expect(at(GENERIC.actual, ["A"], [2])).toBe(9);
+        expect(at(GENERIC.actual, ["A"], [3])).toBe(BLANK_VALUE);
+        expect(at(GENERIC.actual, ["A"], null)).toBe(11);
+        expect(at(GENERIC.previous, ["A"], [4])).toBe(9);
+        expect(at(GENERIC.previous, ["A"], [1])).toBe(BLANK_VALUE);
+        expect(at(GENERIC.commentary, ["A"], null)).toBe("Better");
     });
-    test("the period's own target wins, else the KPI's", () => {
-        expect(evaluate(expr(GENERIC.target), context(0.9))).toBe(0.9);
-        expect(evaluate(expr(GENERIC.target), context(null))).toBe(0.85);
+    test("the period's own target wins, else the KPI's; blank at totals", () => {
+        expect(at(GENERIC.target, ["A"], [2])).toBe(12);
+        expect(at(GENERIC.target, ["A"], [4])).toBe(10);
+        expect(at(GENERIC.target, ["B"], [6])).toBe(BLANK_VALUE);
+        expect(at(GENERIC.target, ["A", "B"], [2])).toBe(BLANK_VALUE);
     });
-    test("blank at totals", () => expect(evaluate(expr(GENERIC.target), context(0.9, false))).toBe(BLANK_VALUE));
 });
 
-describe("values and benchmarks are blank without a period or a benchmark row", () => {
-    test.each([GENERIC.actual, GENERIC.commentary])("%s", name => {
-        const [value] = callsOf(expr(name), "CALCULATE");
-        expect(evaluate(expr(name), { measures: { [GENERIC.periodIndex]: null }, calls: { [value]: 1 } })).toBe(BLANK_VALUE);
-        expect(evaluate(expr(name), { measures: { [GENERIC.periodIndex]: 3 }, calls: { [value]: 0.5 } })).toBe(0.5);
+describe("benchmarks: the row with the largest Applies From Index at or before the period", () => {
+    test.each([[1, 7, 40], [3, 7, 40], [4, 9.5, 30], [6, 9.5, 30]])("period %i", (period, england, rank) => {
+        expect(at(GENERIC.england, ["A"], [period])).toBe(england);
+        expect(at(GENERIC.rank, ["A"], [period])).toBe(rank);
     });
-    test.each([GENERIC.england, GENERIC.q3, GENERIC.rank])("%s", name => {
-        const [value] = callsOf(expr(name), "CALCULATE");
-        expect(evaluate(expr(name), { measures: { [GENERIC.benchmarkFrom]: null }, calls: { [value]: 1 } })).toBe(BLANK_VALUE);
-        expect(evaluate(expr(name), { measures: { [GENERIC.benchmarkFrom]: 1 }, calls: { [value]: 0.62 } })).toBe(0.62);
+    test("blank before the first row and without one", () => {
+        expect(at(GENERIC.england, ["B"], [2])).toBe(BLANK_VALUE);
+        expect(at(GENERIC.england, ["B"], [6])).toBe(0.4);
+        expect(at(GENERIC.england, ["C"], [6])).toBe(BLANK_VALUE);
+    });
+    test("the rating measures read them", () => {
+        expect(at(GENERIC.vsEngland, ["A"], [4])).toBe("Better");
+        expect(at(GENERIC.quartileBand, ["A"], [4])).toBe("B");
+        expect(at(GENERIC.status, ["A"], [4])).toBe("Green");
+        expect(at(GENERIC.direction, ["A"], [4])).toBe("Improving");
     });
 });
 
 describe("definition measures", () => {
     test("KPI Polarity: canonical word, or the text as written when not recognised", () => {
-        expect(evaluate(expr(GENERIC.polarity), { columns: { "'KPI'[Polarity]": "  lower IS better " } })).toBe("Low");
-        expect(evaluate(expr(GENERIC.polarity), { columns: { "'KPI'[Polarity]": "Sideways" } })).toBe("Sideways");
-        expect(evaluate(expr(GENERIC.polarity), { columns: { "'KPI'[Polarity]": null } })).toBe("None");
+        expect(at(GENERIC.polarity, ["B"], null)).toBe("Low");
+        expect(at(GENERIC.polarity, ["C"], null)).toBe("Sideways");
+        expect(at(GENERIC.polarity, ["D"], null)).toBe("None");
     });
     test("KPI Tolerance and KPI Tolerance % split by tolerance type", () => {
-        const columns = (type: string | null) => ({ "'KPI'[Tolerance]": 0.05, "'KPI'[Tolerance Type]": type });
-        expect(evaluate(expr(GENERIC.tolerance), { columns: columns("absolute") })).toBe(0.05);
-        expect(evaluate(expr(GENERIC.tolerance), { columns: columns(null) })).toBe(0.05);
-        expect(evaluate(expr(GENERIC.tolerancePct), { columns: columns("absolute") })).toBe(BLANK_VALUE);
-        expect(evaluate(expr(GENERIC.tolerancePct), { columns: columns("relative") })).toBe(0.05);
-        expect(evaluate(expr(GENERIC.tolerance), { columns: columns("relative") })).toBe(BLANK_VALUE);
+        expect(at(GENERIC.tolerance, ["C"], null)).toBe(2);
+        expect(at(GENERIC.tolerancePct, ["C"], null)).toBe(BLANK_VALUE);
+        expect(at(GENERIC.tolerancePct, ["B"], null)).toBe(0.05);
+        expect(at(GENERIC.tolerance, ["B"], null)).toBe(BLANK_VALUE);
     });
     test("status colour, sort key and icon follow the status", () => {
-        const at = (name: string, status: string | null) => evaluate(expr(name), { measures: { [GENERIC.status]: status } });
-        expect(at(GENERIC.statusColour, "Red")).toBe("#ca3535");
-        expect(at(GENERIC.statusSort, "Amber")).toBe(2);
-        expect(at(GENERIC.statusIcon, "Blue")).toBe("\u2605");
-        expect(at(GENERIC.statusColour, null)).toBe(BLANK_VALUE);
+        expect(at(GENERIC.status, ["A"], [5])).toBe("No data");
+        expect(at(GENERIC.statusColour, ["A"], [5])).toBe("#505a5f");
+        expect(at(GENERIC.statusSort, ["A"], [4])).toBe(5);
+        expect(at(GENERIC.statusIcon, ["A"], [4])).toBe("\u25CF");
+        expect(at(GENERIC.statusColour, ["A", "B"], null)).toBe(BLANK_VALUE);
     });
     test("KPI Owner and KPI Format String are blank with several KPIs, even when they share the value", () => {
-        expect(evaluate(expr(GENERIC.owner), { ...several, columns: { "'KPI'[Owner]": "Head of Service" } })).toBe(BLANK_VALUE);
-        expect(evaluate(expr(GENERIC.formatString), { columns: { "'KPI'[Format String]": "0.0%" } })).toBe("0.0%");
+        expect(at(GENERIC.owner, ["A", "D"], null)).toBe(BLANK_VALUE);
+        expect(at(GENERIC.owner, ["A"], null)).toBe("Head of Service");
+        expect(at(GENERIC.formatString, ["A"], null)).toBe("0.0");
     });
 });
