@@ -16,6 +16,7 @@ import { countByStatus, StatusCount } from "../../src/render/summary";
 import type { Dataset, PreviewRow } from "../preview/dataset";
 import { buildDataView, CapabilitiesLike } from "../preview/dataview";
 import { hydrateDataView } from "../preview/host-emulator/dataview";
+import { inView, View } from "../../src/rules/views";
 
 export interface ServiceReport {
     readonly service: string;
@@ -131,6 +132,16 @@ export function buildReport(dataset: Dataset, capabilities: CapabilitiesLike,
         };
     });
     return { period: period.label, periodIndex: period.index, locale, services };
+}
+
+/** Whether a tile's path-to-green action is overdue (false while the model has no such field). */
+export function isOverdue(tile: KpiTile): boolean {
+    return (tile as { pathToGreen?: { overdue?: boolean } | null }).pathToGreen?.overdue === true;
+}
+
+/** The tiles of a view (src/rules/views.ts), in the model's order. */
+export function tilesInView(tiles: readonly KpiTile[], view: View): KpiTile[] {
+    return tiles.filter(tile => inView(view, tile.status, isOverdue(tile)));
 }
 
 /** The rows of some tiles only (to draw just those tiles). */

@@ -3,7 +3,9 @@
  * getColor, and Windows' high-contrast themes as Power BI passes them on (only foreground,
  * background, selected foreground and hyperlink are then meant to be used).
  */
-export type ContrastMode = "none" | "black" | "white" | "aquatic";
+/** The contrast themes the emulator offers (the snapshot's --contrast lists them). */
+export const CONTRAST_MODES = ["none", "black", "white", "aquatic"] as const;
+export type ContrastMode = typeof CONTRAST_MODES[number];
 
 interface ColorInfo { value: string }
 
