@@ -122,7 +122,7 @@ test("the summary explains each rule in words", () => {
     const summary = files.get(OUTPUT_FILES.summary)!;
     expect(summary).toContain("Green at or below 20.0%; Amber up to 22.0% (10.0% of target); Red above 22.0%.");
     expect(summary).toContain("Blue at or above 95.0% (stretch); Green at or above 88.0%; Amber down to the floor of 80.0%; Red below 80.0%.");
-    expect(summary).toContain("Green within 2.0 of 18.0; Amber within 4.0; Red further away.");
+    expect(summary).toContain("Green within 2.0 of 18.0 (16.0 to 20.0); Amber within 4.0 (14.0 to 22.0); Red further away.");
     expect(summary).toContain("Green at or above 90% (floor, no target); Red below it.");
 });
 
