@@ -46,5 +46,5 @@ export const BENCHMARK_SOURCES = ["england", "region", "neighbours", "quartiles"
 /** The hidden column of the `KPI Measures` table (written by output/tmdl.ts); no KPI measure may take its name. */
 export const ANCHOR_COLUMN = "Anchor";
 
-/** Longest KPI id, in characters (code points). */
-export const ID_MAX_LENGTH = 100;
+/** Longest KPI id, in characters (code points): the rule lives with the other text rules. */
+export { KPI_ID_MAX_LENGTH as ID_MAX_LENGTH } from "../expr/text";

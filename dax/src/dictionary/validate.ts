@@ -1,7 +1,7 @@
 import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity, relativeToleranceProblem } from "../../../src/rules";
 import { checkDax, lexDax } from "../expr/tokenize";
 import { parseColumnRef } from "../expr/names";
-import { controlProblem, hasControlOrBreak, multiLineTextProblem, nameKey } from "../expr/text";
+import { controlProblem, hasControlOrBreak, kpiIdProblem, multiLineTextProblem, nameKey } from "../expr/text";
 import { GENERIC_MEASURE_NAMES, MEASURES_TABLE, perKpiMeasureNames, STAR } from "../measures/names";
 import { didYouMean } from "./didYouMean";
 import {
@@ -262,13 +262,9 @@ function readName(r: KpiReader, field: string): string | null {
 function readId(r: KpiReader): string | null {
     const value = readText(r, "id");
     if (value === null) return null;
-    const problem = controlProblem(value);
+    const problem = kpiIdProblem(value);
     if (problem) {
         r.problem("id", `${JSON.stringify(value)} ${problem}`, describeAllowed(FIELDS[0]));
-        return null;
-    }
-    if ([...value].length > ID_MAX_LENGTH) {
-        r.problem("id", `the id is ${[...value].length} characters long`, describeAllowed(FIELDS[0]));
         return null;
     }
     return value;

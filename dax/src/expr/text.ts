@@ -85,6 +85,24 @@ export function nameKey(name: string): string {
     return name.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC");
 }
 
+/** Longest KPI id, in characters (code points). */
+export const KPI_ID_MAX_LENGTH = 100;
+
+/**
+ * Why text cannot be a KPI id, or null when it can. Ids as councils and the DfE write them
+ * (`NI 062`, `CS/01a`, `%_of LAC Adopted`, `16-17_not known_NEET`): any text of 1 to 100
+ * characters without line breaks or control characters, compared trimmed and by `nameKey`.
+ * Every output quotes ids (DAX string literal, CSV cell, M text), so no printable character is special.
+ */
+export function kpiIdProblem(id: string): string | null {
+    if (id.trim() === "") return "is empty";
+    if (id !== id.trim()) return "has spaces at the start or end";
+    const control = controlProblem(id);
+    if (control) return control;
+    const length = [...id].length;
+    return length > KPI_ID_MAX_LENGTH ? `is ${length} characters long (at most ${KPI_ID_MAX_LENGTH})` : null;
+}
+
 /**
  * Thrown when a name or literal reaching a writer still holds a line break or control character:
  * the validator refuses those, so this is a programming error, never a user's message.
