@@ -2,6 +2,7 @@ import powerbi from "powerbi-visuals-api";
 import { formattingSettings } from "powerbi-visuals-utils-formattingmodel";
 import { DEFAULT_STATUS_COLOURS, Polarity, Status } from "./rules";
 import { STRINGS, StringKey } from "./i18n/strings";
+import { colourOr } from "./colour";
 
 import SimpleCard = formattingSettings.SimpleCard;
 import Model = formattingSettings.Model;
@@ -200,9 +201,10 @@ function clamp(value: unknown, min: number, max: number, fallback: number): numb
     return typeof value === "number" && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
 }
 
+/** The slice's colour when it is a colour notation (src/colour.ts), else the default: nothing else reaches SVG or CSS. */
 function colourOf(slice: formattingSettings.ColorPicker, fallback: string): string {
-    const value = slice.value?.value;
-    return typeof value === "string" && value.trim() !== "" ? value : fallback;
+    const value: unknown = slice.value;
+    return colourOr(typeof value === "object" && value !== null ? (value as { value?: unknown }).value : value, fallback);
 }
 
 export function tileOptionsFrom(settings: VisualSettings): TileOptions {

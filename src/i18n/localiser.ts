@@ -12,7 +12,12 @@ export interface DisplayNameSource {
 export class Localiser {
     private readonly cache = new Map<string, string>();
 
-    constructor(private readonly source: DisplayNameSource | undefined, readonly locale: string = "en-US") { }
+    /** The host's locale when it is a valid BCP 47 tag, else en-US (an invalid tag would make Intl throw). */
+    readonly locale: string;
+
+    constructor(private readonly source: DisplayNameSource | undefined, locale: unknown = "en-US") {
+        this.locale = validLocale(locale);
+    }
 
     text(key: StringKey): string {
         const cached = this.cache.get(key);
@@ -41,6 +46,19 @@ export class Localiser {
 
     list(items: readonly string[]): string {
         return items.join(this.text("List_Separator"));
+    }
+}
+
+/** A valid, canonical locale tag for `value`, or en-US. */
+export function validLocale(value: unknown): string {
+    if (typeof value !== "string" || value.trim() === "") return "en-US";
+    try {
+        const [canonical] = Intl.getCanonicalLocales(value.trim());
+        // Number and date formatting must accept it too.
+        new Intl.NumberFormat(canonical);
+        return canonical ?? "en-US";
+    } catch {
+        return "en-US";
     }
 }
 

@@ -46,6 +46,7 @@ export const STRINGS = {
     "Compare_higher": "higher",
     "Compare_lower": "lower",
     "Bench_Value": "{0} ({1})",
+    "Bench_Better": "Better",
     "Band_Label": "Quartile band {0}",
     "Band_Best": "A is the best quarter of authorities",
     "Rank_Text": "{0} of {1}",

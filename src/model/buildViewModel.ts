@@ -61,10 +61,32 @@ function isMissing(value: Cell): boolean {
     return value === null || value === undefined || value === "" || (typeof value === "number" && !Number.isFinite(value));
 }
 
+/**
+ * A cell as a value the rules and the text can use: strings, finite or non-finite numbers,
+ * booleans and valid Dates as they are; a bigint as its digits; anything else (an invalid Date,
+ * an object, an array, a function, a symbol) as missing. Only the field holding it is affected.
+ */
+export function plainCell(value: unknown): Cell {
+    switch (typeof value) {
+        case "string": case "number": case "boolean": return value;
+        case "bigint": return value.toString();
+        case "undefined": return undefined;
+        default:
+            return value instanceof Date && Number.isFinite(value.getTime()) ? value : null;
+    }
+}
+
 function text(value: Cell): string | null {
-    if (value === null || value === undefined) return null;
-    const s = value instanceof Date ? value.toISOString() : String(value);
+    const plain = plainCell(value);
+    if (plain === null || plain === undefined) return null;
+    const s = plain instanceof Date ? plain.toISOString() : String(plain);
     return s.trim() === "" ? null : s;
+}
+
+/** A column's format string, or undefined when the model sends something else. */
+function formatOf(source: { format?: unknown } | undefined): string | undefined {
+    const format = source?.format;
+    return typeof format === "string" ? format : undefined;
 }
 
 /**
@@ -125,7 +147,7 @@ function sameSelectionId(a: ISelectionId | undefined, b: ISelectionId | undefine
 /** Everything besides a KPI's own rows that decides how its tile is built. */
 function contextKey(columns: RoleColumns, ctx: ModelContext): string {
     const layout = (role: string, col: RoleColumn): unknown[] =>
-        [role, col.category ? "c" : "v", col.source.displayName, col.source.queryName, col.source.format, Array.isArray(col.highlights)];
+        [role, col.category ? "c" : "v", text(col.source.displayName as Cell), text(col.source.queryName as Cell), formatOf(col.source), Array.isArray(col.highlights)];
     const strings = (Object.keys(STRINGS) as StringKey[]).map(key => ctx.t.text(key));
     return JSON.stringify([ctx.options, ctx.t.locale, strings, columns.hasHighlights,
         Array.from(columns.byRole, ([role, col]) => layout(role, col)), columns.tooltips.map(col => layout("tooltips", col))]);
@@ -225,14 +247,14 @@ function sameInputs(previous: readonly InputCell[], kpi: KpiRows, sources: reado
 /** Merge a KPI's rows per period label (first non-missing value wins) and order the periods. */
 function collectPeriods(kpi: KpiRows, columns: RoleColumns, readers: Readers, numbers: NumberText, t: Localiser): KpiBucket {
     const { groupCol, periodCol, cellCols } = readers;
-    const periodFormat = periodCol?.source.format;
+    const periodFormat = formatOf(periodCol?.source);
     const blank = t.text("Blank");
     const bucketOf: KpiBucket = { name: kpi.name, deliveredIndex: kpi.deliveredIndex, firstRow: kpi.firstRow, group: null, periods: new Map(), periodList: [], highlighted: kpi.highlighted };
     const cellSources = cellCols.map(([role, col]) => [CELL_INDEX.get(role) as number, sourceOf(col, kpi, columns)] as const);
     const tooltipSources = columns.tooltips.map(col => sourceOf(col, kpi, columns));
     for (const row of kpi.rows) {
         if (bucketOf.group === null && groupCol) bucketOf.group = text(groupCol.values[row] as Cell);
-        const rawPeriod = periodCol ? periodCol.values[row] as Cell : null;
+        const rawPeriod = periodCol ? plainCell(periodCol.values[row]) : null;
         const label = periodCol ? (isMissing(rawPeriod) ? blank : rawPeriod instanceof Date || typeof rawPeriod === "number"
             ? numbers.value(rawPeriod, periodFormat) || String(rawPeriod) : String(rawPeriod)) : "";
         let bucket = bucketOf.periods.get(label);
@@ -246,11 +268,11 @@ function collectPeriods(kpi: KpiRows, columns: RoleColumns, readers: Readers, nu
         for (let i = 0; i < cellSources.length; i++) {
             const [index, source] = cellSources[i];
             if (!isMissing(cells[index])) continue;
-            cells[index] = source[row];
+            cells[index] = plainCell(source[row]);
         }
         for (let i = 0; i < tooltipSources.length; i++) {
             if (!isMissing(bucket.tooltipCells[i])) continue;
-            bucket.tooltipCells[i] = tooltipSources[i][row];
+            bucket.tooltipCells[i] = plainCell(tooltipSources[i][row]);
         }
     }
     // Dates and numbers sort by value; text periods keep the order Power BI delivered them in.
@@ -270,7 +292,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const current = periods[chosen.current];
     const cell = (role: RoleName): Cell => current.cells[CELL_INDEX.get(role) ?? -1];
 
-    const format = text(cell("format")) ?? columns.byRole.get("actual")?.source.format ?? undefined;
+    const format = text(cell("format")) ?? formatOf(columns.byRole.get("actual")?.source);
     const precision = precisionOf(format);
     const decimals = precision?.storedDecimals ?? null;
 
@@ -344,7 +366,10 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
     };
     const ariaLabel = buildAriaLabel(tile, t);
-    const extra = columns.tooltips.map((col, i) => ({ source: col.source, value: current.tooltipCells[i] }));
+    const extra = columns.tooltips.map((col, i) => ({
+        source: { ...col.source, displayName: text(col.source.displayName as Cell) ?? "", format: formatOf(col.source) },
+        value: current.tooltipCells[i],
+    }));
     // The explanation and the tooltip lines are built when first read (on hover or focus), not
     // for every tile on every update: they format several values each.
     let explanation: string | null = null;

@@ -1,6 +1,7 @@
 import powerbi from "powerbi-visuals-api";
 import { Status } from "../rules";
 import { TileOptions } from "../settings";
+import { colourOr } from "../colour";
 
 import ISandboxExtendedColorPalette = powerbi.extensibility.ISandboxExtendedColorPalette;
 
@@ -24,9 +25,10 @@ export interface Theme {
 
 export function themeFrom(palette: ISandboxExtendedColorPalette | undefined, options: TileOptions): Theme {
     if (palette?.isHighContrast) {
-        const foreground = palette.foreground?.value ?? "#000000";
-        const background = palette.background?.value ?? "#ffffff";
-        const selected = palette.foregroundSelected?.value ?? foreground;
+        // Host colours are colours too only once checked: a theme file can carry any string.
+        const foreground = colourOr(palette.foreground?.value, "#000000");
+        const background = colourOr(palette.background?.value, "#ffffff");
+        const selected = colourOr(palette.foregroundSelected?.value, foreground);
         return {
             highContrast: true, foreground, background, muted: foreground, subtle: foreground, selected,
             status: () => foreground,

@@ -5,7 +5,7 @@ import { Localiser } from "../i18n/localiser";
 import { TileOptions } from "../settings";
 import { appendStatusShape } from "./shapes";
 import { drawSparkline } from "./sparkline";
-import { drawBenchmarkStrip } from "./benchmarkStrip";
+import { drawBenchmarkStrip, stripOptions } from "./benchmarkStrip";
 import { Theme } from "./theme";
 import { appendCopy, detachedSvg, html } from "./dom";
 
@@ -99,7 +99,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
         const bench = html(content, "div", "kpi-tile__benchmark");
         const stripLabel = [benchmark.band ? t.format("Band_Label", benchmark.band) : null,
             ...benchmark.markers.map(m => `${t.text(`Bench_${m.kind}`)} ${m.text}`)].filter(Boolean).join(", ");
-        drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel);
+        drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel, stripOptions(ctx.options.tileWidth, ctx.options.fontSize, tile.polarity));
         const facts: string[] = [];
         if (benchmark.band) facts.push(t.format("Band_Label", benchmark.band));
         if (benchmark.rankText) facts.push(benchmark.rankText);

@@ -1,5 +1,5 @@
-import { linePath, thinSeries } from "../../src/render/sparkline";
-import { drawBenchmarkStrip } from "../../src/render/benchmarkStrip";
+import { drawSparkline, sparkGeometry, thinSeries } from "../../src/render/sparkline";
+import { drawBenchmarkStrip, stripOptions } from "../../src/render/benchmarkStrip";
 import { appendStatusShape } from "../../src/render/shapes";
 import { filterTiles, sortTiles } from "../../src/render/order";
 import { themeFrom } from "../../src/render/theme";
@@ -21,10 +21,26 @@ describe("sparkline", () => {
         expect(thin.some(p => p.v === -999)).toBe(true);
         expect(thin.every((p, k) => k === 0 || p.i > thin[k - 1].i)).toBe(true);
     });
-    test("the line breaks where a value is missing", () => {
-        const d = linePath([{ i: 0, v: 1 }, { i: 1, v: 2 }, { i: 2, v: null }, { i: 3, v: 3 }], i => i * 10, v => v);
-        // A lone point after a gap is a closed zero-length segment: a dot with the round line cap.
-        expect(d).toBe("M0,1L10,2M30,3Z");
+    test("a missing period is bridged by a dashed segment and marked, instead of breaking the line", () => {
+        const g = sparkGeometry([1, 2, null, 3], i => i * 10, v => v);
+        expect(g.line).toBe("M0.00,1.00L10.00,2.00");
+        expect(g.bridges).toBe("M10.00,2.00L30.00,3.00");
+        expect(g.missing).toEqual([{ x: 20, y: 2.5 }]);
+        expect(g.regular).toBe(false);
+    });
+    test("an annual KPI in a quarterly period table (a value every 4th period) is one solid line without gaps", () => {
+        const g = sparkGeometry([1, null, null, null, 2, null, null, null, 3], i => i * 10, v => v);
+        expect(g.line).toBe("M0.00,1.00L40.00,2.00L80.00,3.00");
+        expect(g.bridges).toBe("");
+        expect(g.missing).toEqual([]);
+        expect(g.regular).toBe(true);
+    });
+    test("coordinates stay finite for values at the largest doubles", () => {
+        const host = document.createElement("div");
+        const series = [Number.MAX_VALUE, -Number.MAX_VALUE, 1].map((actual, i) => ({ label: `P${i}`, actual, target: -1.7e308 }));
+        expect(drawSparkline(host, series, "P2", "#000", "#555", "#f00", "trend")).toBe(true);
+        const numbers = Array.from(host.querySelectorAll("path"), p => p.getAttribute("d") ?? "").join(" ");
+        expect(numbers).not.toMatch(/NaN|Infinity/);
     });
 });
 
@@ -35,22 +51,34 @@ describe("benchmark strip", () => {
         const vm = buildViewModel(dv, { t, options: defaultTileOptions() });
         const tile = (vm as TilesModel).tiles[0];
         const host = document.createElement("div");
-        drawBenchmarkStrip(host, tile.benchmark as NonNullable<KpiTile["benchmark"]>, themeFrom(undefined, defaultTileOptions()), "#000", t, "strip");
+        drawBenchmarkStrip(host, tile.benchmark as NonNullable<KpiTile["benchmark"]>, themeFrom(undefined, defaultTileOptions()), "#000", t, "strip",
+            stripOptions(220, 16, polarity));
         return host;
     }
-    const bandX = (host: HTMLElement, band: string): number => Number(host.querySelector(`[data-band="${band}"]`)?.getAttribute("x"));
-    test("bands run from worst (left) to best (right) for higher-is-better", () => {
+    const bandX = (host: HTMLElement, band: string): number => parseFloat(host.querySelector(`[data-band="${band}"]`)?.getAttribute("x") ?? "");
+    const ownX = (host: HTMLElement): number => parseFloat(host.querySelector(".kpi-benchmark__own")?.getAttribute("cx") ?? "");
+    const tickX = (host: HTMLElement, kind: string): number => parseFloat(host.querySelector(`.kpi-benchmark__tick--${kind}`)?.getAttribute("x1") ?? "");
+    test("higher-is-better: values from low (left) to high, bands D to A, the better end marked on the right", () => {
         const host = strip("High");
         expect(bandX(host, "D")).toBeLessThan(bandX(host, "C"));
         expect(bandX(host, "B")).toBeLessThan(bandX(host, "A"));
+        expect(host.querySelector(".kpi-benchmark__better")?.textContent).toBe("Better \u25b8");
+        expect(host.querySelector(".kpi-benchmark__better")?.getAttribute("text-anchor")).toBe("end");
+        expect(ownX(host)).toBeLessThan(tickX(host, "england"));
     });
-    test("and for lower-is-better too (the scale is reversed)", () => {
+    test("lower-is-better: the same left-to-right rule as the sparkline (not reversed), the better end marked on the left", () => {
         const host = strip("Low");
-        expect(bandX(host, "D")).toBeLessThan(bandX(host, "C"));
-        expect(bandX(host, "B")).toBeLessThan(bandX(host, "A"));
-        const own = Number(/M([\d.]+)/.exec(host.querySelector(".kpi-benchmark__own")?.getAttribute("d") ?? "")?.[1]);
-        const england = Number(host.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"));
-        expect(own).toBeGreaterThan(england); // 20% is better than England's 22% when lower is better: further right
+        // Bands in value order: the lowest quarter (A when lower is better) on the left.
+        expect(bandX(host, "A")).toBeLessThan(bandX(host, "B"));
+        expect(bandX(host, "C")).toBeLessThan(bandX(host, "D"));
+        expect(host.querySelector(".kpi-benchmark__better")?.textContent).toBe("\u25c2 Better");
+        expect(host.querySelector(".kpi-benchmark__better")?.getAttribute("text-anchor")).toBe("start");
+        expect(ownX(host)).toBeLessThan(tickX(host, "england")); // 20% is left of England's 22%, whichever is better
+    });
+    test("no text is stretched: the svg has no viewBox and no preserveAspectRatio", () => {
+        const svg = strip("High").querySelector("svg") as SVGElement;
+        expect(svg.hasAttribute("viewBox")).toBe(false);
+        expect(svg.hasAttribute("preserveAspectRatio")).toBe(false);
     });
 });
 
@@ -73,9 +101,9 @@ describe("svg built from cached prototypes", () => {
         // The data-dependent attributes follow the data, not the prototype.
         const moved = draw({ ...view, own: 0.23, markers: [{ ...view.markers[0], value: 0.19 }] }, "second");
         expect(moved.querySelector("svg")?.getAttribute("aria-label")).toBe("second");
-        expect(moved.querySelector(".kpi-benchmark__own")?.getAttribute("d")).not.toBe(first.querySelector(".kpi-benchmark__own")?.getAttribute("d"));
-        expect(moved.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"))
-            .not.toBe(first.querySelector(".kpi-benchmark__marker--england")?.getAttribute("x"));
+        expect(moved.querySelector(".kpi-benchmark__own")?.getAttribute("cx")).not.toBe(first.querySelector(".kpi-benchmark__own")?.getAttribute("cx"));
+        expect(moved.querySelector(".kpi-benchmark__tick--england")?.getAttribute("x1"))
+            .not.toBe(first.querySelector(".kpi-benchmark__tick--england")?.getAttribute("x1"));
         expect(Array.from(moved.querySelectorAll("[data-band]"), r => r.getAttribute("data-band"))).toEqual(["D", "C", "B", "A"]);
     });
 

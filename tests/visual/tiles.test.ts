@@ -81,7 +81,8 @@ describe("hooks and content", () => {
         expect(text(".kpi-tile__direction-label")).toBe("Worsening by 1.0 pts");
         expect(tile.querySelector(".kpi-tile__direction")?.getAttribute("data-movement")).toBe("down");
         expect(tile.querySelectorAll(".kpi-benchmark__band")).toHaveLength(4);
-        expect(tile.querySelectorAll(".kpi-benchmark__marker")).toHaveLength(3);
+        // One tick per benchmark; labels of ticks that coincide merge into one ("R/N/E").
+        expect(tile.querySelectorAll(".kpi-benchmark__tick")).toHaveLength(3);
         expect(text(".kpi-tile__band")).toBe("Quartile band C · 40th of 152");
         expect(tile.querySelectorAll(".kpi-sparkline__line")).toHaveLength(1);
         expect(text(".kpi-tile__owner")).toBe("Owner: Head of service");
