@@ -26,11 +26,21 @@ const TABLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     [BENCHMARK_TABLE.table]: "Published benchmarks by year; the row that applies to a period has the largest Applies From Index not after the period's index.",
 };
 
-/** Columns that only join tables: hidden in fact tables so report authors use the dimensions. */
-const HIDDEN_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
-    [VALUES_TABLE.table, ["KPI ID", "Period ID"]],
-    [BENCHMARK_TABLE.table, ["KPI ID"]],
+/**
+ * Hidden columns: the fact tables' keys, which only join tables (report authors use the
+ * dimensions), and the numbers the measures aggregate or compare, which report authors should
+ * use through the measures (BPA HIDE_FOREIGN_KEYS, HIDE_FACT_TABLE_COLUMNS). Hidden columns
+ * nothing sorts by also leave out their MDX attribute hierarchy (BPA
+ * ISAVAILABLEINMDX_FALSE_NONATTRIBUTE_COLUMNS); `Period Index` keeps it, `Period` sorts by it.
+ */
+const HIDDEN: ReadonlyMap<string, readonly string[]> = new Map([
+    [VALUES_TABLE.table, ["KPI ID", "Period ID", "Numerator", "Denominator"]],
+    [BENCHMARK_TABLE.table, ["KPI ID", "Applies From Index"]],
+    [PERIOD_TABLE.table, ["Period Index"]],
 ]);
+
+/** The dimensions' keys: the one side of the relationships (BPA MARK_PRIMARY_KEYS). */
+const KEYS: ReadonlyMap<string, string> = new Map([[KPI_TABLE.table, "KPI ID"], [PERIOD_TABLE.table, "Period ID"]]);
 
 /** Sort-by-column pairs: the label sorts by its index. */
 const SORT_BY: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
@@ -47,16 +57,21 @@ function formatStringFor(column: StarColumn): string | undefined {
 }
 
 function columnObject(table: StarTable, column: StarColumn): TmdlColumn {
+    const hidden = HIDDEN.get(table.table)?.includes(column.name) === true;
+    const sortBy = SORT_BY.get(table.table)?.get(column.name);
+    const sortsOthers = [...(SORT_BY.get(table.table)?.values() ?? [])].includes(column.name);
     return {
         name: column.name,
         description: column.description,
         dataType: TMDL_DATA_TYPE[column.type] as TmdlDataType,
         formatString: formatStringFor(column),
-        isHidden: HIDDEN_KEYS.get(table.table)?.includes(column.name),
+        isHidden: hidden,
+        isKey: KEYS.get(table.table) === column.name,
+        isAvailableInMdx: hidden && sortBy === undefined && !sortsOthers ? false : undefined,
         lineageTag: lineageTag(`column/${table.table}/${column.name}`),
         summarizeBy: "none",
         sourceColumn: column.name,
-        sortByColumn: SORT_BY.get(table.table)?.get(column.name),
+        sortByColumn: sortBy,
         annotations: [
             { name: "SummarizationSetBy", value: "User" },
             ...(column.type === "date" ? [{ name: "UnderlyingDateTimeDataType", value: "Date" }] : []),

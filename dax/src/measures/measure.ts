@@ -22,3 +22,19 @@ export interface MeasureDefinition {
 export const PERCENT_FORMAT = "#,0.0%;-#,0.0%;#,0.0%";
 /** Whole numbers in Best Practice Analyzer form (rule INTEGER_FORMATTING). */
 export const INTEGER_FORMAT = "#,0";
+
+/**
+ * A KPI's own format in the form the Best Practice Analyzer asks for when that form shows the
+ * same digits (rules PERCENTAGE_FORMATTING, INTEGER_FORMATTING): `0.0%` is written
+ * `#,0.0%;-#,0.0%;#,0.0%`, `0` is `#,0` and `0.0` is `#,0.0` (the only difference: a thousands
+ * separator from 1,000 up). Any other format is kept as the dictionary gives it: its precision
+ * is the precision the rating compares at.
+ */
+export function measureFormat(format: string): string {
+    switch (format) {
+        case "0.0%": return PERCENT_FORMAT;
+        case "0": return INTEGER_FORMAT;
+        case "0.0": return "#,0.0";
+        default: return format;
+    }
+}

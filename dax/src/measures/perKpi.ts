@@ -6,7 +6,7 @@ import {
 } from "../expr/build";
 import { fold } from "../expr/fold";
 import { STATUS_PRESENTATION } from "./labels";
-import { MeasureDefinition } from "./measure";
+import { MeasureDefinition, measureFormat } from "./measure";
 import { PER_KPI_SUFFIXES, STAR } from "./names";
 import { directionExpression, PolarityInput, statusExpression } from "./rating";
 
@@ -65,12 +65,12 @@ export function perKpiMeasures(kpi: KpiDefinition): MeasureDefinition[] {
     });
     return [
         {
-            family: "perKpi", name: names.actual, displayFolder: folder, formatString: kpi.format, returnsText: false,
+            family: "perKpi", name: names.actual, displayFolder: folder, formatString: measureFormat(kpi.format), returnsText: false,
             description: `${kpi.name} (${kpi.id}).${about}`.trim(),
             expression: perKpiActual(kpi),
         },
         {
-            family: "perKpi", name: names.target, displayFolder: folder, formatString: kpi.format, returnsText: false,
+            family: "perKpi", name: names.target, displayFolder: folder, formatString: measureFormat(kpi.format), returnsText: false,
             description: kpi.target === null ? `${kpi.name} has no target in the KPI dictionary (blank).` : `Target for ${kpi.name} from the KPI dictionary.`,
             expression: kpi.target === null ? BLANK : num(kpi.target),
         },

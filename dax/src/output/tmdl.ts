@@ -34,7 +34,7 @@ export function measuresTable(measures: readonly MeasureDefinition[], source?: s
         lineageTag: lineageTag(`table/${MEASURES_TABLE}`),
         measures: measures.map(measureObject),
         columns: [{
-            name: "Anchor", dataType: "int64", isHidden: true, formatString: "0", lineageTag: lineageTag(`column/${MEASURES_TABLE}/Anchor`),
+            name: "Anchor", dataType: "int64", isHidden: true, formatString: "0", isAvailableInMdx: false, lineageTag: lineageTag(`column/${MEASURES_TABLE}/Anchor`),
             summarizeBy: "none", isNameInferred: true, sourceColumn: "[Anchor]",
         }],
         partitions: [{ name: MEASURES_TABLE, sourceType: "calculated", mode: "import", source: "ROW ( \"Anchor\", 0 )" }],

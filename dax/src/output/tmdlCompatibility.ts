@@ -114,6 +114,8 @@ export const COMPATIBILITY_FEATURES: readonly CompatibilityFeature[] = [
     { owner: "column", keyword: "dataType", level: 1200, source: TMDL_BASE },
     { owner: "column", keyword: "isHidden", level: 1200, source: TMDL_BASE },
     { owner: "column", keyword: "formatString", level: 1200, source: TMDL_BASE },
+    { owner: "column", keyword: "isKey", level: 1200, source: TMDL_BASE },
+    { owner: "column", keyword: "isAvailableInMdx", level: 1200, source: `${TMDL_BASE} (Column.IsAvailableInMDX)` },
     { owner: "column", keyword: "lineageTag", level: 1540, source: TOM("Column.LineageTag", 1540) },
     { owner: "column", keyword: "summarizeBy", level: 1200, source: TMDL_BASE },
     { owner: "column", keyword: "isNameInferred", level: 1200, source: TMDL_BASE },

@@ -51,6 +51,10 @@ export interface TmdlColumn {
     readonly description?: string;
     readonly formatString?: string;
     readonly isHidden?: boolean;
+    /** The table's key (the one side of its relationships; values unique). */
+    readonly isKey?: boolean;
+    /** False leaves out the attribute hierarchy MDX clients use (hidden columns nothing sorts by). Default true. */
+    readonly isAvailableInMdx?: boolean;
     readonly summarizeBy: "none" | "sum" | "count" | "min" | "max" | "average" | "distinctCount";
     /** `Name` for a data column; `[Name]` for a calculated table's column. */
     readonly sourceColumn: string;
@@ -206,7 +210,9 @@ function columnLines(c: TmdlColumn): string[] {
     const out = [...descriptionLines(c.description, 1), `\tcolumn ${tmdlName(c.name)}`];
     out.push(`\t\tdataType: ${c.dataType}`);
     if (c.isHidden) out.push("\t\tisHidden");
+    if (c.isKey) out.push("\t\tisKey");
     if (c.formatString !== undefined) out.push(`\t\tformatString: ${tmdlText(c.formatString)}`);
+    if (c.isAvailableInMdx === false) out.push("\t\tisAvailableInMdx: false");
     out.push(`\t\tlineageTag: ${c.lineageTag}`);
     out.push(`\t\tsummarizeBy: ${c.summarizeBy}`);
     if (c.isNameInferred) out.push("\t\tisNameInferred");
