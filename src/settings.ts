@@ -52,7 +52,7 @@ function labelInput(name: string, key: StringKey): formattingSettings.TextInput 
 
 export const SORT_OPTIONS = ["none", "status", "name", "group", "gap"] as const;
 export const FILTER_OPTIONS = ["all", "exceptions", "red"] as const;
-export const DENSITY_OPTIONS = ["comfortable", "compact"] as const;
+export const DENSITY_OPTIONS = ["auto", "detailed", "standard", "compact", "minimal"] as const;
 export type SortOption = typeof SORT_OPTIONS[number];
 export type FilterOption = typeof FILTER_OPTIONS[number];
 export type DensityOption = typeof DENSITY_OPTIONS[number];
@@ -82,12 +82,19 @@ export class LayoutCard extends SimpleCard {
             maxValue: { type: MAX, value: 640 },
         },
     });
-    density = dropdown("density", "Slice_Density", items("Density_", DENSITY_OPTIONS), "comfortable");
+    density = dropdown("density", "Slice_Density", items("Density_", DENSITY_OPTIONS), "auto");
+    tilesPerRow = new formattingSettings.NumUpDown({
+        name: "tilesPerRow", ...named("Slice_TilesPerRow"), value: 0,
+        options: {
+            minValue: { type: MIN, value: 0 },
+            maxValue: { type: MAX, value: 12 },
+        },
+    });
     sortBy = dropdown("sortBy", "Slice_SortBy", items("Sort_", SORT_OPTIONS), "none");
     filter = dropdown("filter", "Slice_Filter", items("Filter_", FILTER_OPTIONS), "all");
     showGroupHeadings = toggle("showGroupHeadings", "Slice_GroupHeadings");
     showSummary = toggle("showSummary", "Slice_Summary");
-    slices: Slice[] = [this.tileWidth, this.density, this.sortBy, this.filter, this.showGroupHeadings, this.showSummary];
+    slices: Slice[] = [this.tileWidth, this.density, this.tilesPerRow, this.sortBy, this.filter, this.showGroupHeadings, this.showSummary];
 }
 
 export class ElementsCard extends SimpleCard {
@@ -174,6 +181,8 @@ export interface TileOptions {
     readonly showShapes: boolean;
     readonly tileWidth: number;
     readonly density: DensityOption;
+    /** Tiles per row; 0 = as many as fit. */
+    readonly tilesPerRow: number;
     readonly sortBy: SortOption;
     readonly filter: FilterOption;
     readonly showGroupHeadings: boolean;
@@ -229,7 +238,8 @@ export function tileOptionsFrom(settings: VisualSettings): TileOptions {
         },
         showShapes: c.showShapes.value !== false,
         tileWidth: clamp(settings.layout.tileWidth.value, 120, 640, 220),
-        density: pick(settings.layout.density.value, DENSITY_OPTIONS, "comfortable"),
+        density: pick(settings.layout.density.value, DENSITY_OPTIONS, "auto"),
+        tilesPerRow: Math.round(clamp(settings.layout.tilesPerRow.value, 0, 12, 0)),
         sortBy: pick(settings.layout.sortBy.value, SORT_OPTIONS, "none"),
         filter: pick(settings.layout.filter.value, FILTER_OPTIONS, "all"),
         showGroupHeadings: settings.layout.showGroupHeadings.value !== false,

@@ -4,8 +4,8 @@ import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel
 
 import { Localiser } from "./i18n/localiser";
 import { buildViewModel, ModelCache, ROW_LIMIT, SelectionIdFactory } from "./model";
-import { TileRenderer, themeFrom } from "./render";
-import { TileInteractions } from "./interaction";
+import { DrawnTile, TileRenderer, themeFrom } from "./render";
+import { InteractionOptions, InteractiveTile, TileInteractions, TileSurface } from "./interaction";
 import { tileOptionsFrom, VisualSettings } from "./settings";
 
 import IVisual = powerbi.extensibility.visual.IVisual;
@@ -30,6 +30,9 @@ export class Visual implements IVisual {
     /** Tiles of unchanged KPIs are reused between updates of this instance. */
     private readonly modelCache = new ModelCache();
     private settings = new VisualSettings();
+    /** One interaction record per drawn tile object, so the interaction layer sees the same tile across scrolls. */
+    private interactive = new WeakMap<object, InteractiveTile>();
+    private readonly surface: TileSurface;
 
     constructor(options?: VisualConstructorOptions) {
         // Power BI always passes the options; the generated plugin types them as optional.
@@ -46,6 +49,30 @@ export class Visual implements IVisual {
             interactions = null;
         }
         this.interactions = interactions;
+        const renderer = this.renderer;
+        this.surface = {
+            get count() { return renderer.count; },
+            indexOfKey: key => renderer.indexOfKey(key),
+            neighbour: (index, direction) => renderer.neighbour(index, direction),
+            reveal: index => (renderer.reveal(index) ? renderer.keyAt(index) : undefined),
+        };
+        // Scrolling builds and drops tiles: the interaction layer follows.
+        renderer.onBuiltChange = () => this.interactions?.refresh(this.interactiveTiles(renderer.builtTiles()));
+    }
+
+    private interactiveTiles(drawn: readonly DrawnTile[]): InteractiveTile[] {
+        return drawn.map(({ tile, element }) => {
+            const known = this.interactive.get(tile);
+            if (known && known.element === element) return known;
+            const made: InteractiveTile = {
+                element, key: tile.key, selectionId: tile.selectionId,
+                // Read lazily: the model builds tooltip lines on first use.
+                get tooltipItems() { return tile.tooltipItems; },
+                dimmedByHighlight: tile.dimmedByHighlight,
+            };
+            this.interactive.set(tile, made);
+            return made;
+        });
     }
 
     private localiser(): Localiser {
@@ -65,20 +92,13 @@ export class Visual implements IVisual {
                 this.host.createSelectionIdBuilder().withCategory(column, row).createSelectionId();
             const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId, cache: this.modelCache });
             const theme = themeFrom(this.host.colorPalette, tileOptions);
-            const drawn = this.renderer.render(model, tileOptions, theme, t);
+            const drawn = this.renderer.render(model, tileOptions, theme, t, options?.viewport);
             if (model.kind === "tiles" && model.reduced) {
                 // The notice above the tiles says the same; the host's warning icon shows it on the visual header too.
                 this.host.displayWarningIcon?.(t.text("Warning_Reduced"), t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale)));
             }
-            this.interactions?.bind(
-                drawn.map(({ tile, element }) => ({
-                    element, key: tile.key, selectionId: tile.selectionId,
-                    // Read lazily: the model builds tooltip lines on first use.
-                    get tooltipItems() { return tile.tooltipItems; },
-                    dimmedByHighlight: tile.dimmedByHighlight,
-                })),
-                { allowInteractions: this.host.hostCapabilities?.allowInteractions !== false, highContrast: theme.highContrast },
-            );
+            const interactionOptions: InteractionOptions = { allowInteractions: this.host.hostCapabilities?.allowInteractions !== false, highContrast: theme.highContrast };
+            this.interactions?.bind(this.interactiveTiles(drawn), interactionOptions, this.surface);
             events?.renderingFinished(options);
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);

@@ -21,6 +21,23 @@ export interface InteractiveTile {
     readonly dimmedByHighlight: boolean;
 }
 
+/**
+ * The whole list of tiles as the renderer lays it out, built or not. Only tiles in (or near) view
+ * are built, so keyboard movement goes by index through this and asks for a tile to be revealed
+ * (scrolled into view and built) before focusing it. Optional: without it, the tiles handed over
+ * are the whole list and rows are measured from their boxes.
+ */
+export interface TileSurface {
+    /** Number of tiles in the list. */
+    readonly count: number;
+    /** Reading-order index of a KPI, -1 when it is not in the list. */
+    indexOfKey(key: string): number;
+    /** The tile above (-1) or below (+1) tile `index`. */
+    neighbour(index: number, direction: -1 | 1): number;
+    /** Scroll tile `index` into view and build it now; returns its key, or undefined for no such tile. */
+    reveal(index: number): string | undefined;
+}
+
 export interface InteractionOptions {
     /** host.hostCapabilities.allowInteractions: false on dashboard tiles: no selection, tooltips stay. */
     readonly allowInteractions: boolean;

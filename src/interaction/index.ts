@@ -2,7 +2,7 @@ import powerbi from "powerbi-visuals-api";
 import IVisualHost = powerbi.extensibility.visual.IVisualHost;
 import ISelectionManager = powerbi.extensibility.ISelectionManager;
 
-import { InteractionOptions, InteractiveTile } from "./contract";
+import { InteractionOptions, InteractiveTile, TileSurface } from "./contract";
 import { TileContextMenu } from "./contextMenu";
 import { TileKeyboard } from "./keyboard";
 import { TileSelection } from "./selection";
@@ -11,7 +11,7 @@ import { TileLookup } from "./tileLookup";
 import { TileTooltips } from "./tooltips";
 
 export { INTERACTION_CLASSES } from "./contract";
-export type { InteractionOptions, InteractiveTile } from "./contract";
+export type { InteractionOptions, InteractiveTile, TileSurface } from "./contract";
 
 /**
  * Everything a report reader can do with the tiles: select and cross-filter (click, Ctrl/Shift
@@ -50,12 +50,23 @@ export class TileInteractions {
         this.listen();
     }
 
-    /** Hand over the tiles of the render that just finished (in reading order). */
-    bind(tiles: readonly InteractiveTile[], options: InteractionOptions): void {
+    /**
+     * Hand over the tiles of the render that just finished (in reading order). With a `surface`,
+     * `tiles` are the ones built and the surface knows the whole list.
+     */
+    bind(tiles: readonly InteractiveTile[], options: InteractionOptions, surface?: TileSurface): void {
         this.options = options;
+        this.lookup.surface = surface;
         this.lookup.replace(tiles);
         this.selection.restore(options.allowInteractions);
         if (!this.tooltips.isShowingOneOf(tiles)) this.tooltips.hide();
+        this.keyboard.afterBind();
+        this.redrawStates();
+    }
+
+    /** Scrolling built or dropped tiles: the same list, other tiles built. States and tab stops follow. */
+    refresh(tiles: readonly InteractiveTile[]): void {
+        this.lookup.replace(tiles);
         this.keyboard.afterBind();
         this.redrawStates();
     }

@@ -95,20 +95,25 @@ export class TileKeyboard {
         if (tile === undefined || event.altKey) return;
         const additive = event.ctrlKey || event.metaKey || event.shiftKey;
         const tiles = this.lookup.tiles;
-        const index = this.lookup.indexOf(tile);
+        const surface = this.lookup.surface;
+        const index = surface ? surface.indexOfKey(tile.key) : this.lookup.indexOf(tile);
+        const count = surface ? surface.count : tiles.length;
+        const vertical = (direction: -1 | 1): number => (surface
+            ? surface.neighbour(index, direction)
+            : verticalNeighbour(tiles.map(t => boxOf(t.element)), index, direction));
         switch (event.key) {
             case "ArrowRight":
                 return this.moveTo(event, index + 1);
             case "ArrowLeft":
                 return this.moveTo(event, index - 1);
             case "ArrowDown":
-                return this.moveTo(event, verticalNeighbour(tiles.map(t => boxOf(t.element)), index, 1));
+                return this.moveTo(event, vertical(1));
             case "ArrowUp":
-                return this.moveTo(event, verticalNeighbour(tiles.map(t => boxOf(t.element)), index, -1));
+                return this.moveTo(event, vertical(-1));
             case "Home":
                 return this.moveTo(event, 0);
             case "End":
-                return this.moveTo(event, tiles.length - 1);
+                return this.moveTo(event, count - 1);
             case "Enter":
             case " ":
             case "Spacebar":
@@ -133,7 +138,11 @@ export class TileKeyboard {
     private moveTo(event: KeyboardEvent, index: number): void {
         event.preventDefault();
         const tiles = this.lookup.tiles;
-        const target = tiles[Math.min(tiles.length - 1, Math.max(0, index))];
+        const surface = this.lookup.surface;
+        // A tile not built yet (out of view) is scrolled to and built first.
+        const target = surface
+            ? this.lookup.byKey(surface.reveal(Math.min(surface.count - 1, Math.max(0, index))))
+            : tiles[Math.min(tiles.length - 1, Math.max(0, index))];
         if (target === undefined) return;
         this.activeKey = target.key;
         this.applyTabStops();

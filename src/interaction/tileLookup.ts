@@ -1,4 +1,4 @@
-import { InteractiveTile } from "./contract";
+import { InteractiveTile, TileSurface } from "./contract";
 
 /**
  * The tiles of the latest render, findable from any DOM node inside them. Event handlers are
@@ -8,6 +8,8 @@ import { InteractiveTile } from "./contract";
 export class TileLookup {
     private ordered: readonly InteractiveTile[] = [];
     private readonly byElement = new Map<Element, InteractiveTile>();
+    /** The renderer's whole list, when it builds only some of the tiles. */
+    surface: TileSurface | undefined;
 
     constructor(private readonly root: HTMLElement) { }
 

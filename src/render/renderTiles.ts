@@ -1,14 +1,16 @@
-import { select, Selection } from "d3-selection";
 import { KpiTile, ViewModel } from "../model/types";
 import { ROW_LIMIT } from "../model/roles";
 import { Localiser } from "../i18n/localiser";
 import { TileOptions } from "../settings";
 import { drawLanding, drawMessage } from "./messages";
-import { filterTiles, groupTiles, sortTiles, TileGroup } from "./order";
+import { filterTiles, groupTiles, sortTiles } from "./order";
 import { clearSummary, drawSummary } from "./summary";
-import { applyTileAttributes, drawTileContent, TileRenderContext } from "./tile";
+import { applyTileAttributes, drawTileContent, TileRenderContext, updateTileContent } from "./tile";
 import { Theme } from "./theme";
-import { clear } from "./dom";
+import { clear, html } from "./dom";
+import {
+    Available, chooseLayout, columnSpan, Layout, LayoutRequest, scrollToShow, tilePosition, tilesInBand, verticalNeighbourIn, visibility,
+} from "./layout";
 
 /** A drawn tile and its element, in reading order. */
 export interface DrawnTile {
@@ -16,40 +18,82 @@ export interface DrawnTile {
     readonly element: HTMLElement;
 }
 
+/** The size the host gives the visual (options.viewport), used where the page cannot be measured. */
+export interface ViewportSize {
+    readonly width: number;
+    readonly height: number;
+}
+
+/** Padding of the root, px (style/visual.less). */
+const ROOT_PADDING = 4;
+/** Tiles are built this far (in screens) above and below the visible area. */
+const MARGIN_SCREENS = 0.5;
+
 /**
- * Owns the visual's DOM: a root (`kpi-tiles-root`) with a data-reduction notice, the summary
- * strip (`kpi-summary`), the grouped grid of tiles (`kpi-tile`, keyed by KPI so elements and
- * focus survive updates) and a message area for the landing page, "no data" and errors.
+ * Owns the visual's DOM: a root (`kpi-tiles-root`, the scrolling box) with a data-reduction
+ * notice, the summary strip (`kpi-summary`), the tile area (one listbox of `kpi-tile` options,
+ * keyed by KPI, positioned from src/render/layout.ts, with group headings over the rows), a
+ * "N more" cue while tiles lie below the view, and a message area for the landing page, "no
+ * data" and errors.
+ *
+ * Only the tiles in view (plus half a screen either side) are built; scrolling builds the next
+ * and drops those far out of view (never the one with focus). Every tile carries aria-posinset
+ * and aria-setsize, so screen readers hear the list's full size.
  */
 export class TileRenderer {
     readonly root: HTMLElement;
     private readonly notice: HTMLElement;
     private readonly summary: HTMLElement;
     private readonly body: HTMLElement;
+    private readonly headingLayer: HTMLElement;
+    private readonly grid: HTMLElement;
+    private readonly more: HTMLElement;
     private readonly message: HTMLElement;
-    /** What each tile element was last drawn from, to skip redrawing unchanged tiles. */
-    private readonly drawnWith = new WeakMap<Element, DrawnState>();
     /** The theme last applied to the root, to leave its style alone when nothing changed. */
     private themeKey = "";
+    /** Font size in px, read from the page after the theme changes. */
+    private em = 12;
+
+    // The tile area of the latest render.
+    private order: readonly KpiTile[] = [];
+    private indexByKey = new Map<string, number>();
+    private layout: Layout | null = null;
+    private ctx: TileRenderContext | null = null;
+    private contextKey = "";
+    private locale = "";
+    private moreFormat: (below: number) => string = () => "";
+    private readonly built = new Map<string, HTMLElement>();
+    /** What each built tile element was last drawn from. */
+    private readonly drawnWith = new WeakMap<Element, DrawnState>();
+    private headingsKey = "";
+    private framePending = false;
+    private viewport: ViewportSize = { width: 0, height: 0 };
+
+    /** Called after scrolling (or a reveal) changed which tiles are built. */
+    onBuiltChange: (() => void) | null = null;
 
     constructor(host: HTMLElement) {
         const doc = host.ownerDocument;
         this.root = doc.createElement("div");
         this.root.className = "kpi-tiles-root";
-        this.notice = doc.createElement("div");
-        this.notice.className = "kpi-notice";
-        this.summary = doc.createElement("div");
-        this.summary.className = "kpi-summary";
-        this.body = doc.createElement("div");
-        this.body.className = "kpi-body";
-        this.message = doc.createElement("div");
-        this.message.className = "kpi-message";
-        this.root.append(this.notice, this.summary, this.body, this.message);
+        this.notice = html(this.root, "div", "kpi-notice");
+        this.summary = html(this.root, "div", "kpi-summary");
+        this.body = html(this.root, "div", "kpi-body");
+        this.headingLayer = html(this.body, "div", "kpi-headings");
+        this.headingLayer.setAttribute("aria-hidden", "true");
+        this.grid = html(this.body, "div", "kpi-grid");
+        // A multi-select listbox: tiles are options, so aria-selected can tell screen readers which are selected.
+        this.grid.setAttribute("role", "listbox");
+        this.grid.setAttribute("aria-multiselectable", "true");
+        this.more = html(this.root, "div", "kpi-more");
+        this.more.hidden = true;
+        this.message = html(this.root, "div", "kpi-message");
         host.appendChild(this.root);
+        this.root.addEventListener("scroll", () => this.scheduleFill(), { passive: true });
     }
 
     private applyTheme(options: TileOptions, theme: Theme): void {
-        const key = JSON.stringify([options.fontFamily, options.fontSize, options.tileWidth, options.density, theme.highContrast,
+        const key = JSON.stringify([options.fontFamily, options.fontSize, theme.highContrast,
             theme.foreground, theme.background, theme.muted, theme.subtle, theme.selected]);
         if (key === this.themeKey) return;
         this.themeKey = key;
@@ -63,9 +107,10 @@ export class TileRenderer {
         style.setProperty("--kpi-muted", theme.muted);
         style.setProperty("--kpi-subtle", theme.subtle);
         style.setProperty("--kpi-selected", theme.selected);
-        style.setProperty("--kpi-tile-width", `${options.tileWidth}px`);
         this.root.classList.toggle("kpi-high-contrast", theme.highContrast);
-        this.root.classList.toggle("kpi-compact", options.density === "compact");
+        const view = this.root.ownerDocument.defaultView;
+        const measured = view ? parseFloat(view.getComputedStyle(this.root).fontSize) : Number.NaN;
+        this.em = Number.isFinite(measured) && measured > 0 ? measured : options.fontSize;
     }
 
     private show(parts: { notice?: boolean; summary?: boolean; body?: boolean; message?: boolean }): void {
@@ -76,7 +121,8 @@ export class TileRenderer {
         hide(this.summary, !parts.summary);
         hide(this.body, !parts.body);
         hide(this.message, !parts.message);
-        if (!parts.body) clear(this.body);
+        if (!parts.summary) clearSummary(this.summary);
+        if (!parts.body) this.clearTiles();
         if (!parts.message) {
             clear(this.message);
             if (this.message.hasAttribute("role")) this.message.removeAttribute("role");
@@ -84,8 +130,21 @@ export class TileRenderer {
         }
     }
 
-    /** Draw the model; returns the tiles drawn, in reading order. */
-    render(model: ViewModel, options: TileOptions, theme: Theme, t: Localiser): DrawnTile[] {
+    private clearTiles(): void {
+        clear(this.grid);
+        clear(this.headingLayer);
+        this.built.clear();
+        this.order = [];
+        this.indexByKey = new Map();
+        this.layout = null;
+        this.headingsKey = "";
+        this.more.hidden = true;
+        this.body.style.height = "";
+    }
+
+    /** Draw the model; returns the tiles built, in reading order. */
+    render(model: ViewModel, options: TileOptions, theme: Theme, t: Localiser, viewport?: ViewportSize): DrawnTile[] {
+        if (viewport) this.viewport = viewport;
         this.applyTheme(options, theme);
         // Setting lang, even to the same value, restyles every element under the root.
         if (this.root.getAttribute("lang") !== t.locale) this.root.setAttribute("lang", t.locale);
@@ -105,67 +164,214 @@ export class TileRenderer {
         const notice = model.reduced ? t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale)) : "";
         if (this.notice.textContent !== notice) this.notice.textContent = notice;
         if (options.showSummary) drawSummary(this.summary, model.tiles, options, theme, t);
-        else clearSummary(this.summary);
         if (visible.length === 0) {
             drawMessage(this.message, "NoData_Title", hidden === 1 ? t.text("Filter_OneHidden") : t.format("Filter_AllHidden", hidden), "filtered", t);
             return [];
         }
-        const groups = groupTiles(visible, options.showGroupHeadings && model.bound.has("group"));
-        const ctx: TileRenderContext = { options, theme, t, bound: model.bound };
-        return this.drawGroups(groups, ctx, contextSignature(options, theme, t, model));
+        const withHeadings = options.showGroupHeadings && model.bound.has("group");
+        const order = groupTiles(visible, withHeadings).flatMap(g => g.tiles);
+        const gridLabel = t.text("Grid_Label");
+        if (this.grid.getAttribute("aria-label") !== gridLabel) this.grid.setAttribute("aria-label", gridLabel);
+        const layout = this.measureLayout(order, options, model.bound, withHeadings);
+        this.order = order;
+        this.indexByKey = new Map(order.map((tile, index) => [tile.key, index]));
+        const layoutChanged = !this.layout || layoutKey(this.layout) !== layoutKey(layout);
+        this.layout = layout;
+        this.locale = t.locale;
+        this.moreFormat = below => (below === 1 ? t.text("More_One") : t.format("More_Below", below.toLocaleString(t.locale)));
+        this.ctx = { options, theme, t, bound: model.bound, parts: layout.parts };
+        this.contextKey = contextSignature(options, theme, t, model, layout);
+        const densityClass = `kpi-density-${layout.density}`;
+        if (!this.root.classList.contains(densityClass)) {
+            for (const name of Array.from(this.root.classList)) if (name.startsWith("kpi-density-")) this.root.classList.remove(name);
+            this.root.classList.add(densityClass);
+        }
+        const height = `${layout.contentHeight}px`;
+        if (this.body.style.height !== height) this.body.style.height = height;
+        if (layoutChanged) this.headingsKey = "";
+        this.fill();
+        return this.builtTiles();
     }
 
-    private drawGroups(groups: TileGroup[], ctx: TileRenderContext, contextKey: string): DrawnTile[] {
-        const drawnWith = this.drawnWith;
-        const gridFallbackLabel = ctx.t.text("Grid_Label");
-        const sections = select(this.body)
-            .selectAll<HTMLElement, TileGroup>("section.kpi-group")
-            .data(groups, g => g.heading ?? "\u0000")
-            .join(enter => {
-                const section = enter.append("section").attr("class", "kpi-group");
-                section.append("h3").attr("class", "kpi-group__heading");
-                // A multi-select listbox: tiles are options, so aria-selected can tell screen readers which are selected.
-                section.append("div").attr("class", "kpi-grid").attr("role", "listbox").attr("aria-multiselectable", "true");
-                return section;
-            })
-            .order();
-        sections.each(function (group) {
-            const heading = this.querySelector("h3") as HTMLElement;
-            const text = group.heading ?? "";
-            if (heading.textContent !== text) heading.textContent = text;
-            if (heading.hidden !== (group.heading === null)) heading.hidden = group.heading === null;
-            if (group.heading) {
-                if (this.getAttribute("aria-label") !== group.heading) this.setAttribute("aria-label", group.heading);
-            } else if (this.hasAttribute("aria-label")) {
-                this.removeAttribute("aria-label");
+    /** The layout for the current box: measured from the page, or from the host's viewport where it has no layout (tests). */
+    private measureLayout(order: readonly KpiTile[], options: TileOptions, bound: ReadonlySet<string>, withHeadings: boolean): Layout {
+        const boxWidth = this.root.clientWidth || this.viewport.width;
+        const boxHeight = this.root.clientHeight || this.viewport.height;
+        const top = this.body.offsetTop || ROOT_PADDING;
+        const available: Available = {
+            period: options.show.period && bound.has("period"),
+            target: options.show.target && bound.has("target"),
+            gap: options.show.gap && bound.has("target"),
+            direction: options.show.direction && (bound.has("period") || bound.has("previous")),
+            sparkline: options.show.sparkline && bound.has("period"),
+            benchmark: options.show.benchmark && ["england", "region", "neighbours", "q1", "median", "q3", "rank"].some(r => bound.has(r)),
+            owner: options.show.owner && bound.has("owner"),
+            commentary: options.show.commentary && bound.has("commentary"),
+            commentaryLines: options.commentaryLines,
+        };
+        const request: LayoutRequest = {
+            width: Math.max(1, boxWidth - 2 * ROOT_PADDING),
+            height: Math.max(1, boxHeight - top - ROOT_PADDING),
+            em: this.em,
+            groups: order.map(tile => (withHeadings ? tile.group ?? "" : null)),
+            density: options.density,
+            columns: options.tilesPerRow,
+            minTileWidth: options.tileWidth,
+            available,
+        };
+        const layout = chooseLayout(request);
+        if (layout.contentHeight <= request.height) return layout;
+        // Scrolling: the "N more" cue takes a line at the bottom of the box.
+        return chooseLayout({ ...request, height: Math.max(1, request.height - Math.ceil(1.8 * this.em)) });
+    }
+
+    /** Tiles built now, in reading order. */
+    builtTiles(): DrawnTile[] {
+        const out: { index: number; tile: KpiTile; element: HTMLElement }[] = [];
+        for (const [key, element] of this.built) {
+            const index = this.indexByKey.get(key);
+            if (index !== undefined) out.push({ index, tile: this.order[index], element });
+        }
+        out.sort((a, b) => a.index - b.index);
+        return out.map(({ tile, element }) => ({ tile, element }));
+    }
+
+    /** Number of tiles in the list, built or not. */
+    get count(): number {
+        return this.order.length;
+    }
+
+    indexOfKey(key: string): number {
+        return this.indexByKey.get(key) ?? -1;
+    }
+
+    keyAt(index: number): string | undefined {
+        return this.order[index]?.key;
+    }
+
+    /** The tile above (-1) or below (+1) tile `index`, by the layout. */
+    neighbour(index: number, direction: -1 | 1): number {
+        return this.layout ? verticalNeighbourIn(this.layout, index, direction) : index;
+    }
+
+    /** Scroll tile `index` into view and build it (and its neighbours) now; its element. */
+    reveal(index: number): HTMLElement | null {
+        const layout = this.layout;
+        const key = this.keyAt(index);
+        if (!layout || key === undefined) return null;
+        const top = this.body.offsetTop;
+        const view = this.root.clientHeight;
+        if (view > 0) {
+            const scrollTop = scrollToShow(layout, index, this.root.scrollTop - top, view - (this.more.hidden ? 0 : this.more.offsetHeight)) + top;
+            if (Math.abs(scrollTop - this.root.scrollTop) > 0.5) this.root.scrollTop = scrollTop;
+        }
+        const before = this.built.size;
+        const changed = this.fill(index);
+        if (changed || before !== this.built.size) this.onBuiltChange?.();
+        return this.built.get(key) ?? null;
+    }
+
+    private scheduleFill(): void {
+        if (this.framePending || !this.layout) return;
+        const view = this.root.ownerDocument.defaultView;
+        if (!view) return;
+        this.framePending = true;
+        view.requestAnimationFrame(() => {
+            this.framePending = false;
+            if (this.fill()) this.onBuiltChange?.();
+        });
+    }
+
+    /**
+     * Build the tiles in and near view, drop those far from it, update the headings and the cue.
+     * `keep` is a tile index to build whatever the scroll position. Returns whether the set of built tiles changed.
+     */
+    private fill(keep = -1): boolean {
+        const layout = this.layout;
+        const ctx = this.ctx;
+        if (!layout || !ctx) return false;
+        const view = this.root.clientHeight || this.viewport.height;
+        const offset = this.root.scrollTop - (this.body.offsetTop || 0);
+        const margin = Math.max(200, view * MARGIN_SCREENS);
+        const range = tilesInBand(layout, offset - margin, offset + view + margin);
+        const active = this.root.ownerDocument.activeElement;
+        let changed = false;
+        // Drop tiles out of range (never the focused one: focus must not fall to the page).
+        for (const [key, element] of this.built) {
+            const index = this.indexByKey.get(key);
+            const inRange = index !== undefined && ((index >= range.first && index <= range.last) || index === keep);
+            if (inRange || (index !== undefined && active !== null && element.contains(active))) continue;
+            element.remove();
+            this.built.delete(key);
+            changed = true;
+        }
+        const wanted: number[] = [];
+        for (let i = range.first; i <= range.last; i++) wanted.push(i);
+        if (keep >= 0 && (keep < range.first || keep > range.last)) wanted.push(keep);
+        for (const [key] of this.built) {
+            const index = this.indexByKey.get(key) as number;
+            if (index < range.first || index > range.last) if (index !== keep) wanted.push(index);
+        }
+        wanted.sort((a, b) => a - b);
+        const doc = this.root.ownerDocument;
+        const count = String(layout.count);
+        let previous: HTMLElement | null = null;
+        for (const index of wanted) {
+            const tile = this.order[index];
+            let element = this.built.get(tile.key);
+            if (!element) {
+                element = doc.createElement("div");
+                this.built.set(tile.key, element);
+                changed = true;
             }
-            const grid = this.querySelector(".kpi-grid") as HTMLElement;
-            const gridLabel = group.heading ?? gridFallbackLabel;
-            if (grid.getAttribute("aria-label") !== gridLabel) grid.setAttribute("aria-label", gridLabel);
-        });
-        const drawn: DrawnTile[] = [];
-        sections.each(function (group) {
-            const grid = select(this.querySelector(".kpi-grid") as HTMLElement);
-            const tiles: Selection<HTMLDivElement, KpiTile, HTMLElement, unknown> = grid
-                .selectAll<HTMLDivElement, KpiTile>("div.kpi-tile")
-                .data(group.tiles, tile => tile.key)
-                .join("div")
-                .order();
-            tiles.each(function (tile) {
-                const last = drawnWith.get(this);
-                // The model reuses the tile object of a KPI whose data did not change: nothing to do.
-                if (last && last.tile === tile && last.context === contextKey) {
-                    drawn.push({ tile, element: this });
-                    return;
-                }
-                applyTileAttributes(this, tile, ctx);
-                // Redraw the inside only when something shown on it changed.
-                if (!last || last.context !== contextKey || signatureOf(last.tile) !== signatureOf(tile)) drawTileContent(this, tile, ctx);
-                drawnWith.set(this, { tile, context: contextKey });
-                drawn.push({ tile, element: this });
-            });
-        });
-        return drawn;
+            this.drawTile(element, tile, ctx);
+            position(element, layout, index, count);
+            const expectedNext: Node | null = previous ? previous.nextSibling : this.grid.firstChild;
+            if (element !== expectedNext) this.grid.insertBefore(element, expectedNext);
+            previous = element;
+        }
+        this.drawHeadings(layout, range.first, range.last);
+        this.updateCue(layout, offset, view);
+        return changed;
+    }
+
+    private drawTile(element: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
+        const last = this.drawnWith.get(element);
+        // The model reuses the tile object of a KPI whose data did not change: nothing to do.
+        if (last && last.tile === tile && last.context === this.contextKey) return;
+        applyTileAttributes(element, tile, ctx);
+        if (!last || last.context !== this.contextKey) drawTileContent(element, tile, ctx);
+        else updateTileContent(element, tile, ctx);
+        this.drawnWith.set(element, { tile, context: this.contextKey });
+    }
+
+    /** Group headings over the rows from the one holding `first` to the one holding `last`. */
+    private drawHeadings(layout: Layout, first: number, last: number): void {
+        const firstRow = Math.floor(first / layout.columns);
+        const lastRow = Math.floor(Math.max(first, last) / layout.columns);
+        const segments = layout.headings.filter(h => h.row >= firstRow && h.row <= lastRow && h.text !== "");
+        const key = `${this.contextKey}\u0001${firstRow}\u0001${lastRow}\u0001${segments.length}`;
+        if (key === this.headingsKey) return;
+        this.headingsKey = key;
+        const content = this.root.ownerDocument.createDocumentFragment();
+        for (const segment of segments) {
+            const { left, width } = columnSpan(layout, segment.column, segment.span);
+            const heading = html(content, "div", segment.continued ? "kpi-heading kpi-heading--continued" : "kpi-heading", segment.text);
+            heading.style.left = `${left}px`;
+            heading.style.top = `${segment.row * layout.rowPitch}px`;
+            heading.style.width = `${width}px`;
+            heading.style.height = `${layout.headingHeight}px`;
+        }
+        this.headingLayer.replaceChildren(content);
+    }
+
+    /** "N more below" while tiles lie wholly or partly below the view. */
+    private updateCue(layout: Layout, offset: number, view: number): void {
+        const cueHeight = this.more.hidden ? Math.ceil(1.8 * this.em) : this.more.offsetHeight || Math.ceil(1.8 * this.em);
+        const { below } = visibility(layout, offset, offset + view - cueHeight - ROOT_PADDING);
+        const text = below > 0 ? this.moreFormat(below) : "";
+        if (this.more.textContent !== text) this.more.textContent = text;
+        if (this.more.hidden !== (below === 0)) this.more.hidden = below === 0;
     }
 
     /** A readable error state in place of the tiles. */
@@ -175,36 +381,36 @@ export class TileRenderer {
     }
 }
 
+/** Place a tile and give it its place in the list. */
+function position(element: HTMLElement, layout: Layout, index: number, count: string): void {
+    const { left, top } = tilePosition(layout, index);
+    const style = element.style;
+    const transform = `translate(${left}px, ${top}px)`;
+    if (style.transform !== transform) style.transform = transform;
+    const width = `${layout.tileWidth}px`;
+    if (style.width !== width) style.width = width;
+    const height = `${layout.tileHeight}px`;
+    if (style.height !== height) style.height = height;
+    const posinset = String(index + 1);
+    if (element.getAttribute("aria-posinset") !== posinset) element.setAttribute("aria-posinset", posinset);
+    if (element.getAttribute("aria-setsize") !== count) element.setAttribute("aria-setsize", count);
+}
+
+function layoutKey(layout: Layout): string {
+    return `${layout.density}|${layout.columns}|${layout.tileWidth}|${layout.tileHeight}|${layout.headingHeight}|${layout.count}`;
+}
+
 /** A tile element's last drawing: the tile object and the context key. */
 interface DrawnState {
     readonly tile: KpiTile;
     readonly context: string;
 }
 
-/** tileSignature per tile object, worked out only when two drawings of a tile need comparing. */
-const signatures = new WeakMap<KpiTile, string>();
-function signatureOf(tile: KpiTile): string {
-    let signature = signatures.get(tile);
-    if (signature === undefined) {
-        signature = tileSignature(tile);
-        signatures.set(tile, signature);
-    }
-    return signature;
-}
-
-/** Everything outside the tile that changes how a tile is drawn. */
-function contextSignature(options: TileOptions, theme: Theme, t: Localiser, model: { bound: ReadonlySet<string> }): string {
-    const colours = ["blue", "green", "amber", "red", "not-rated", "no-data"].map(s => theme.status(s as never)).join();
-    return JSON.stringify([options, theme.highContrast, theme.foreground, theme.background, colours, t.locale, Array.from(model.bound).sort()]);
-}
-
-/** Everything drawn inside a tile, as one string (the series as its values). */
-export function tileSignature(tile: KpiTile): string {
-    const b = tile.benchmark;
-    const parts: unknown[] = [tile.name, tile.group, tile.period, tile.actualText, tile.status, tile.statusLabel, tile.targetText,
-        tile.gapText, tile.direction, tile.movement, tile.directionLabel, tile.changeText, tile.owner, tile.commentary,
-        b ? [b.band, b.rankText, b.own, b.reversed, b.quartiles?.q1, b.quartiles?.median, b.quartiles?.q3, ...b.markers.map(m => `${m.kind}:${m.value}`)] : null];
-    let series = "";
-    for (const p of tile.series) series += `${p.label}\u0002${p.actual}\u0002${p.target}\u0003`;
-    return JSON.stringify(parts) + series;
+/** Everything outside the tile that changes how its content is drawn. */
+function contextSignature(options: TileOptions, theme: Theme, t: Localiser, model: { bound: ReadonlySet<string> }, layout: Layout): string {
+    const colours = ["blue", "green", "amber", "red", "not-rated", "no-target", "no-data", "unrecognised"].map(s => theme.status(s as never)).join();
+    const arrows = (["good", "bad", "neutral"] as const).map(j => theme.direction(j)).join();
+    return JSON.stringify([options.statusColours, options.showShapes, options.show, options.commentaryLines, options.showGroupHeadings,
+        options.statusLabels, options.fontSize, options.fontFamily, theme.highContrast, theme.foreground, theme.muted, theme.subtle,
+        theme.background, theme.selected, colours, arrows, t.locale, Array.from(model.bound).sort(), layout.parts]);
 }

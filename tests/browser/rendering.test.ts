@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Frame } from "playwright-core";
 import { launchBrowser } from "../../scripts/lib/browser";
 import { readDataset } from "../../scripts/preview/dataset";
 import { expectedTiles } from "./helpers/expected";
@@ -61,7 +61,8 @@ describe.each(DATASETS)("%s", (_name, folder) => {
                 expect({ kpi: want.kpi, status: tile?.status, direction: tile?.direction, band: tile?.band ?? null })
                     .toEqual({ kpi: want.kpi, status: want.status, direction: want.direction, band: want.band });
                 expect(tile?.ariaLabel ?? "").toContain(want.kpi);
-                expect(tile?.text ?? "").toContain(want.period);
+                // The period is on detailed tiles and in every tile's accessible name and tooltip.
+                expect(tile?.ariaLabel ?? "").toContain(want.period);
             }
             // The summary strip counts what the tiles show.
             const summary = await preview.frame().$eval(".kpi-summary", el => (el as HTMLElement).innerText);
@@ -80,37 +81,102 @@ describe.each(DATASETS)("%s", (_name, folder) => {
     });
 });
 
-describe("screenshots for the README", () => {
+describe("layout that fits the box, and screenshots for the README", () => {
     const sample = join(ROOT, "sample", "data");
-    const sizes: [string, number, number][] = [
-        ["small-tile", 340, 300],
-        ["dashboard", 1280, 720],
-        ["wide", 1920, 900],
+    /** name, width, height, fewest tiles wholly visible with name, value, status, gap and direction. */
+    const sizes: [string, number, number, number][] = [
+        ["small-tile", 360, 260, 2],
+        ["dashboard", 1280, 720, 29],
+        ["wide", 1920, 1080, 29],
     ];
 
-    test.each(sizes)("%s (%i x %i) renders tiles that fit the width and saves a screenshot", async (name, width, height) => {
+    /** Tiles wholly inside the visual's box (above the "N more" cue when it shows), and what each shows. */
+    async function visibleTiles(frame: Frame) {
+        return frame.evaluate(() => {
+            const root = document.querySelector(".kpi-tiles-root") as HTMLElement;
+            const box = root.getBoundingClientRect();
+            const cue = document.querySelector<HTMLElement>(".kpi-more");
+            const bottom = cue && !cue.hidden ? cue.getBoundingClientRect().top : box.bottom;
+            const inside = (r: DOMRect): boolean => r.width > 0 && r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= bottom + 0.5
+                && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+            /** The element's text is shown whole: not cut by its own box or by the tile's. */
+            const readable = (tile: Element, selector: string): boolean => {
+                const el = tile.querySelector<HTMLElement>(selector);
+                if (!el || (el.textContent ?? "").trim() === "") return false;
+                const r = el.getBoundingClientRect();
+                const t = tile.getBoundingClientRect();
+                return el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1 && r.bottom <= t.bottom + 0.5 && r.height > 0;
+            };
+            const tiles = Array.from(document.querySelectorAll(".kpi-tile"));
+            return {
+                density: Array.from(root.classList).find(c => c.startsWith("kpi-density-")) ?? null,
+                built: tiles.length,
+                setSize: Number(tiles[0]?.getAttribute("aria-setsize")),
+                cue: cue && !cue.hidden ? cue.textContent : null,
+                visible: tiles.filter(t => inside(t.getBoundingClientRect())).map(t => ({
+                    kpi: t.getAttribute("data-kpi"),
+                    name: readable(t, ".kpi-tile__name"),
+                    value: readable(t, ".kpi-tile__actual"),
+                    status: readable(t, ".kpi-tile__status-label"),
+                    gap: readable(t, ".kpi-tile__gap"),
+                    direction: readable(t, ".kpi-tile__direction-label"),
+                })),
+            };
+        });
+    }
+
+    test.each(sizes)("%s (%i x %i): tiles fit the box, the rest scroll with an \"N more\" cue; saves a screenshot", async (name, width, height, least) => {
         const preview = await previewOf(browser, sample, width, height);
         try {
             const frame = preview.frame();
             // Only a styled visual is worth a README picture.
             expect(await frame.$eval(".kpi-tiles-root", el => getComputedStyle(el).overflowY)).toBe("auto");
-            const geometry = await frame.$$eval(".kpi-tile", tiles => tiles.map(t => t.getBoundingClientRect().toJSON() as DOMRect));
-            expect(geometry.length).toBeGreaterThan(0);
-            for (const box of geometry) {
-                expect(box.width).toBeGreaterThan(100);
-                expect(box.right).toBeLessThanOrEqual(width + 1);
+            const seen = await visibleTiles(frame);
+            expect(seen.setSize).toBe(29);
+            expect(seen.visible.length).toBeGreaterThanOrEqual(least);
+            // Names are whole from standard density up; compact and minimal may cut a long one (the full name is in the tooltip and the accessible name).
+            const wholeNames = seen.density === "kpi-density-standard" || seen.density === "kpi-density-detailed";
+            for (const tile of seen.visible) {
+                expect({ kpi: tile.kpi, name: tile.name || !wholeNames, value: tile.value, status: tile.status }).toEqual({ kpi: tile.kpi, name: true, value: true, status: true });
             }
-            // Columns: the most tiles that share one row.
+            if (seen.density !== "kpi-density-minimal") {
+                // Gap and direction are readable on every tile that has them (the sample's KPIs without a target have no gap).
+                expect(seen.visible.filter(t => t.gap).length).toBeGreaterThanOrEqual(Math.min(least, 16) - 4);
+                expect(seen.visible.filter(t => t.direction).length).toBeGreaterThanOrEqual(Math.min(least, 16) - 1);
+            }
+            if (seen.visible.length < 29) expect(seen.cue).toContain(`${29 - seen.visible.length} more`);
+            else expect(seen.cue).toBeNull();
+            // Groups flow: every row but the last is full.
+            const geometry = await frame.$$eval(".kpi-tile", tiles => tiles.map(t => t.getBoundingClientRect().toJSON() as DOMRect));
             const perRow = new Map<number, number>();
             for (const box of geometry) perRow.set(Math.round(box.top), (perRow.get(Math.round(box.top)) ?? 0) + 1);
-            const columns = Math.max(...perRow.values());
-            if (name === "small-tile") expect(columns).toBe(1);
-            if (name === "wide") expect(columns).toBeGreaterThanOrEqual(4);
+            const rows = [...perRow.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+            const columns = Math.max(...rows);
+            if (seen.built === 29) rows.slice(0, -1).forEach(n => expect(n).toBe(columns));
+            for (const box of geometry) expect(box.right).toBeLessThanOrEqual(width + 1);
             const file = join(SCREENSHOTS, `${name}.png`);
             await preview.page.locator("#visual-host").screenshot({ path: file });
             expect(preview.errors).toEqual([]);
         } finally {
             await preview.close();
+        }
+    });
+
+    test("1280 x 720 at compact density shows all 29; at standard at least 16 with name, value, status, gap and direction", async () => {
+        for (const [density, least] of [["compact", 29], ["standard", 16]] as const) {
+            const preview = await previewOf(browser, sample, 1280, 720);
+            try {
+                await preview.page.evaluate(d => (window as unknown as { preview: { setObjects(o: unknown): Promise<unknown> } })
+                    .preview.setObjects({ layout: { density: d } }), density);
+                const seen = await visibleTiles(preview.frame());
+                expect(seen.density).toBe(`kpi-density-${density}`);
+                expect(seen.visible.length).toBeGreaterThanOrEqual(least);
+                expect(seen.visible.every(t => (t.name || density === "compact") && t.value && t.status)).toBe(true);
+                expect(seen.visible.filter(t => t.gap && t.direction).length).toBeGreaterThanOrEqual(Math.min(least, 16) - 4);
+                await preview.page.locator("#visual-host").screenshot({ path: join(SCREENSHOTS, `dashboard-${density}.png`) });
+            } finally {
+                await preview.close();
+            }
         }
     });
 
