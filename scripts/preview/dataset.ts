@@ -325,13 +325,13 @@ function readKpis(folder: string, problems: DatasetProblem[]): KpiRead {
         const relative = toleranceType === "relative" && tolerance !== null ? relativeToleranceProblem(tolerance) : null;
         if (relative) reader.warn(record, "Tolerance", `${relative.message} (e.g. ${relative.hint})`);
         const decimals = reader.integer(record, "Decimals");
-        if (decimals !== null && (decimals < 0 || decimals > 10)) reader.warn(record, "Decimals", `${decimals} decimals looks wrong`);
+        if (decimals !== null && (decimals < -12 || decimals > 10)) reader.warn(record, "Decimals", `${decimals} decimals looks wrong`);
         const formatText = reader.text(record, "Format String");
         const shown = precisionFromFormat(formatText);
         if (decimals !== null && shown !== null && shown.storedDecimals !== decimals) {
-            reader.warn(record, "Decimals", `${decimals}, but the format string "${formatText}" shows values to ${shown.storedDecimals} stored decimals; tiles compare at the format's precision`, String(shown.storedDecimals));
+            reader.warn(record, "Decimals", `${decimals}, but the format string "${formatText}" shows values to ${shown.storedDecimals} stored decimals; the tiles and the DAX measures compare at the format's precision`, String(shown.storedDecimals));
         } else if (decimals === null && reader.text(record, "Decimals") === null && shown !== null && record.values["Decimals"] !== undefined) {
-            reader.warn(record, "Decimals", `is empty: the tiles compare at the format string's ${shown.storedDecimals} stored decimals, and the DAX measures read KPI[Decimals]`, String(shown.storedDecimals));
+            reader.warn(record, "Decimals", `is empty: the tiles and the DAX measures compare at the format string's ${shown.storedDecimals} stored decimals (the DAX reads the Decimals column only for a format string the generator did not see)`, String(shown.storedDecimals));
         }
         if (id === null || name === null || group === null) {
             if (id !== null) rejected.add(idKey(id));

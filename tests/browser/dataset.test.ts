@@ -145,8 +145,8 @@ describe("dataset rows", () => {
         }));
         expect(dataset.ok).toBe(true);
         expect(dataset.problems.filter(p => p.column === "Decimals").map(describeProblem)).toEqual([
-            "Warning: kpis.csv, row 2, column Decimals: 1, but the format string \"0.0%\" shows values to 3 stored decimals; tiles compare at the format's precision (did you mean \"3\"?)",
-            "Warning: kpis.csv, row 4, column Decimals: is empty: the tiles compare at the format string's 3 stored decimals, and the DAX measures read KPI[Decimals] (did you mean \"3\"?)",
+            "Warning: kpis.csv, row 2, column Decimals: 1, but the format string \"0.0%\" shows values to 3 stored decimals; the tiles and the DAX measures compare at the format's precision (did you mean \"3\"?)",
+            "Warning: kpis.csv, row 4, column Decimals: is empty: the tiles and the DAX measures compare at the format string's 3 stored decimals (the DAX reads the Decimals column only for a format string the generator did not see) (did you mean \"3\"?)",
         ]);
     });
 

@@ -76,6 +76,16 @@ const NO_DEFINITION: Definition = { target: null, floor: null, stretch: null, to
 const toDaxValue = (x: string | number | null): DaxValue => (x === null ? BLANK_VALUE : x);
 export const label = (x: DaxValue): string | null => (x === BLANK_VALUE ? null : String(x));
 
+/**
+ * A format string that shows `decimals` stored decimals (the generic measures take the precision
+ * from the format string); for decimals no listed format shows, a format the generator never saw,
+ * so the measures fall back to the Decimals column.
+ */
+function formatShowing(decimals: number | null): string {
+    const formats: Record<number, string> = { 0: "0", 1: "0.0", 2: "0.00", 3: "0.0%", 4: "0.00%" };
+    return decimals === null ? "General" : formats[decimals] ?? "0.0 \"not in the dictionary\"";
+}
+
 /** The KPI table of a model with these KPIs (the columns the generic measures read). */
 export function kpiModel(kpis: readonly { id: string; d: Definition; polarity: string | null }[]): Model {
     const columns = ["KPI ID", "Polarity", "Target", "Floor", "Stretch", "Tolerance", "Tolerance Type", "Decimals", "Format String", "Owner"];
@@ -83,7 +93,7 @@ export function kpiModel(kpis: readonly { id: string; d: Definition; polarity: s
         "KPI ID": id, "Polarity": toDaxValue(polarity), "Target": toDaxValue(d.target), "Floor": toDaxValue(d.floor),
         "Stretch": toDaxValue(d.stretch), "Tolerance": toDaxValue(d.tolerance),
         "Tolerance Type": d.relative === null ? BLANK_VALUE : d.relative ? "relative" : "absolute",
-        "Decimals": toDaxValue(d.decimals), "Format String": "0.0", "Owner": BLANK_VALUE,
+        "Decimals": toDaxValue(d.decimals), "Format String": formatShowing(d.decimals), "Owner": BLANK_VALUE,
     }));
     return new Model([{ name: "KPI", columns, rows }], []);
 }

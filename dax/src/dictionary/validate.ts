@@ -1,4 +1,4 @@
-import { parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity, relativeToleranceProblem } from "../../../src/rules";
+import { describeValue, parsePolarity, POLARITY_SPELLINGS, precisionFromFormat, Polarity, relativeToleranceProblem } from "../../../src/rules";
 import { checkDax, lexDax } from "../expr/tokenize";
 import { parseColumnRef } from "../expr/names";
 import { controlProblem, hasControlOrBreak, kpiIdProblem, multiLineTextProblem, nameKey } from "../expr/text";
@@ -21,13 +21,27 @@ export interface ValidationResult {
 
 const DEFAULT_FORMAT = "0.0";
 
+/** Problems listed for one dictionary; the rest are counted in one last line ("and N more"). */
+export const MAX_ISSUES = 100;
+
 /** Validate every KPI, collecting every problem (never only the first). */
 export function validateDictionary(raw: RawDictionary): ValidationResult {
     const issues: DictionaryIssue[] = [...raw.issues];
     const kpis: KpiDefinition[] = [];
     const identities: KpiIdentity[] = [];
+    const missingColumns = new Set<string>();
+    if (raw.csvColumns) {
+        for (const spec of FIELDS) {
+            if (!spec.required || raw.csvColumns.has(spec.name)) continue;
+            missingColumns.add(spec.name);
+            issues.push({
+                severity: "error", location: { file: raw.file, row: 1 }, field: spec.name,
+                message: "the header row has no column for this required field", allowed: describeAllowed(spec),
+            });
+        }
+    }
     for (const entry of raw.kpis) {
-        const { kpi, identity } = validateKpi(raw.file, entry, issues);
+        const { kpi, identity } = validateKpi(raw.file, entry, issues, missingColumns);
         if (kpi) kpis.push(kpi);
         if (identity) identities.push(identity);
     }
@@ -37,7 +51,26 @@ export function validateDictionary(raw: RawDictionary): ValidationResult {
         issues.push({ severity: "error", location: { file: raw.file }, field: "kpis", message: "the dictionary has no KPIs", allowed: "at least one KPI" });
     }
     const sorted = [...issues].sort(compareIssues);
-    return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: raw.file, kpis }, issues: sorted };
+    return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: raw.file, kpis }, issues: capIssues(sorted) };
+}
+
+/** The first MAX_ISSUES problems, then one line counting the rest (bounded output for any file). */
+function capIssues(issues: DictionaryIssue[]): DictionaryIssue[] {
+    if (issues.length <= MAX_ISSUES) return issues;
+    const rest = issues.slice(MAX_ISSUES);
+    const errors = rest.filter(i => i.severity === "error").length;
+    const warnings = rest.length - errors;
+    const parts = [errors ? `${errors} more error${errors === 1 ? "" : "s"}` : "", warnings ? `${warnings} more warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean);
+    return [...issues.slice(0, MAX_ISSUES), {
+        severity: errors ? "error" : "warning", location: rest[0].location, field: "(file)",
+        message: `and ${parts.join(" and ")} not listed (the first ${MAX_ISSUES} are above; fix those and run again)`,
+        omitted: { errors, warnings },
+    }];
+}
+
+/** Errors in a validation's issues, counting those a capped list left out. */
+export function errorCount(issues: readonly DictionaryIssue[]): number {
+    return issues.reduce((n, i) => n + (i.omitted ? i.omitted.errors : i.severity === "error" ? 1 : 0), 0);
 }
 
 function compareIssues(a: DictionaryIssue, b: DictionaryIssue): number {
@@ -87,17 +120,20 @@ interface KpiIdentity {
     readonly ownMeasures: boolean;
 }
 
-function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): { kpi: KpiDefinition | null; identity: KpiIdentity } {
+function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[], missingColumns: ReadonlySet<string>): { kpi: KpiDefinition | null; identity: KpiIdentity } {
     const r = new KpiReader(file, entry, issues);
     for (const key of entry.fields.keys()) {
-        if (!FIELD_NAMES.includes(key)) {
+        // `decimals` is derived from the format string; a supplied one is only checked (checkDecimals).
+        if (!FIELD_NAMES.includes(key) && key !== "decimals") {
             const hint = didYouMean(key, FIELD_NAMES);
             r.problem(key, `unknown field${hint ? ` (did you mean ${hint}?)` : ""}`, FIELD_NAMES.join(", "));
         }
     }
     for (const spec of FIELDS) {
         if (spec.required && isAbsent(entry.fields.get(spec.name)?.value)) {
-            r.problem(spec.name, "required field is missing or empty", describeAllowed(spec));
+            // A column missing from a CSV header is one problem of the header, not one per row.
+            if (missingColumns.has(spec.name)) r.failed.add(spec.name);
+            else r.problem(spec.name, "required field is missing or empty", describeAllowed(spec));
         }
     }
     const text = (name: string): string | null => readLine(r, name);
@@ -108,6 +144,7 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[]): { 
     const polarityField = readPolarity(r);
     const unit = text("unit");
     const format = readFormat(r);
+    checkDecimals(r, format ?? DEFAULT_FORMAT);
     const target = readNumber(r, "target", false);
     const tolerance = readNumber(r, "tolerance", true);
     const toleranceType = readChoice(r, "toleranceType", TOLERANCE_TYPES, s => s.toLowerCase()) as ToleranceType | null;
@@ -341,6 +378,22 @@ export function formatProblem(format: string): string | null {
     if (/^\s*general\s*$/i.test(format)) return null;
     if (precisionFromFormat(format) === null) return "gives no fixed number of decimals (dates, scientific and text formats cannot rate a KPI)";
     return null;
+}
+
+/**
+ * One source of precision: the format string (issue 9). A `decimals` written in the dictionary
+ * (as in a KPI table's Decimals column) is not used; it is a warning when it disagrees with the
+ * decimals the format string shows, because the visual and the DAX both follow the format.
+ */
+function checkDecimals(r: KpiReader, format: string): void {
+    const raw = r.raw("decimals");
+    if (!raw || isAbsent(raw.value)) return;
+    const derived = precisionFromFormat(format)?.storedDecimals ?? null;
+    const given = typeof raw.value === "number" ? raw.value : typeof raw.value === "string" ? Number(raw.value.trim()) : NaN;
+    if (derived !== null && given === derived) return;
+    const shows = derived === null ? "gives no fixed precision" : `shows values to ${derived} stored decimals`;
+    r.problem("decimals", `${describeValue(raw.value)} is not used: the format string ${JSON.stringify(format)} ${shows}, and the tiles and the DAX rate at the format's precision`,
+        derived === null ? "leave decimals out" : `${derived}, or leave decimals out (it is derived from the format)`, "warning");
 }
 
 function readFormat(r: KpiReader): string | null {

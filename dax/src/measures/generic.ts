@@ -10,7 +10,7 @@ import { INTEGER_FORMAT, MeasureDefinition, PERCENT_FORMAT } from "./measure";
 import { GENERIC, STAR } from "./names";
 import type { BenchmarkColumn, KpiColumn, ValuesColumn } from "../../../lib/star-schema";
 import {
-    bandExpression, comparisonExpression, directionExpression, gapExpression, normalisedPolarity, PolarityInput,
+    bandExpression, comparisonExpression, decimalsFromFormat, directionExpression, gapExpression, normalisedPolarity, PolarityInput,
     statusExpression,
 } from "./rating";
 
@@ -44,7 +44,6 @@ const FOLDER = {
 const kpiFormat: Expr = COALESCE(measure(GENERIC.formatString), str("0.0"));
 
 const dynamicPolarity: PolarityInput = { kind: "dynamic", expr: normalisedPolarity(selected("Polarity")) };
-const decimals = selected("Decimals");
 
 /**
  * A per-KPI constant read by KPI id (no-change and similarity tolerances have no column in the
@@ -58,6 +57,8 @@ function perKpiConstant(kpis: readonly KpiDefinition[], pick: (k: KpiDefinition)
 
 /** The generic family over the star schema (docs/CONTRACTS.md), in a stable order. */
 export function genericMeasures(kpis: readonly KpiDefinition[]): MeasureDefinition[] {
+    // The precision the KPI's format string shows (the visual's), the Decimals column only for a format never seen.
+    const decimals = decimalsFromFormat(selected("Format String"), kpis.map(k => k.format), selected("Decimals"));
     const period = ref("_period");
     const onePeriodValue = (column: ValuesColumn): Expr => letIn(
         [def("_period", measure(GENERIC.periodIndex))],

@@ -1,4 +1,4 @@
-import { parsePolarity, Polarity, POLARITY_SPELLINGS, RELATIVE_EPSILON, STATUS_LABEL_EN } from "../../../src/rules";
+import { parsePolarity, Polarity, POLARITY_SPELLINGS, precisionFromFormat, RELATIVE_EPSILON, STATUS_LABEL_EN } from "../../../src/rules";
 import { Expr, VarDefinition } from "../expr/ast";
 import {
     ABS, and, BLANK, COALESCE, def, eq, firstTrue, ge, gt, IF, ISBLANK, le, letIn, lt, MAX2, minus, NOT, num, or, plus,
@@ -29,6 +29,35 @@ const epsilonOf = (reference: Expr): Expr => times(num(RELATIVE_EPSILON), MAX2(A
 /** Round to the stored decimals when both are present; a missing value or precision leaves it as it is. */
 export function roundTo(value: Expr, decimals: Expr): Expr {
     return IF(or(ISBLANK(value), ISBLANK(decimals)), value, ROUND(value, decimals));
+}
+
+/** Format strings KPI tables commonly hold, besides the dictionary's own: their decimals are known to the DAX too. */
+export const COMMON_FORMATS: readonly string[] = [
+    "0", "0.0", "0.00", "0.000", "#,0", "#,0.0", "#,0.00", "#,##0", "#,##0.0", "#,##0.00",
+    "0%", "0.0%", "0.00%", "#,0%", "#,0.0%", "P0", "P1", "P2", "N0", "N1", "N2", "F0", "F1", "F2", "C0", "C2",
+    "#,0,\"k\"", "#,0.0,,\"m\"", "\u00a3#,0", "\u00a3#,0.00", "\u00a3#,0.0,,\"m\"", "General",
+];
+
+/**
+ * One source of precision: the format string (issue 9; rating-decisions #6). The stored decimals
+ * the KPI's format string shows, worked out by src/rules (precisionFromFormat) when the DAX is
+ * generated, for every format string of the dictionary and COMMON_FORMATS:
+ * `SWITCH ( format, "0.0%", 3, "0.0", 1, "General", BLANK (), ..., fallback )`. DAX compares
+ * text ignoring case, as the list is deduplicated. A format string the generator never saw (added
+ * to the model later) falls back to `fallback` (the KPI table's Decimals column); regenerate to
+ * bring it in.
+ */
+export function decimalsFromFormat(format: Expr, formats: readonly string[], fallback: Expr): Expr {
+    const seen = new Set<string>();
+    const cases: (readonly [Expr, Expr])[] = [];
+    for (const f of [...formats, ...COMMON_FORMATS]) {
+        const key = f.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const decimals = precisionFromFormat(f)?.storedDecimals ?? null;
+        cases.push([str(f), decimals === null ? BLANK : num(decimals)]);
+    }
+    return switchOn(format, cases, fallback);
 }
 
 /**

@@ -136,7 +136,8 @@ export function describeRating(kpi: KpiDefinition): string {
                 }
             }
             const last = edges[edges.length - 1];
-            parts.push(last.inside === "green" && kpi.target !== null ? `Red ${worse} ${v(last.value)} (no amber zone)` : `Red ${worse} ${v(last.value)}`);
+            parts.push(kpi.target === null ? `Red ${worse} it` : last.inside === "green"
+                ? `Red ${worse} ${v(last.value)} (no amber zone)` : `Red ${worse} ${v(last.value)}`);
             return parts.join("; ") + ".";
         }
     }
