@@ -21,7 +21,7 @@ const common = {
 };
 module.exports = {
     projects: [
-        { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/tests/unit/**/*.test.ts", "<rootDir>/tests/dax/**/*.test.ts", "<rootDir>/tests/sample/**/*.test.ts"] },
+        { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/tests/unit/**/*.test.ts", "<rootDir>/tests/dax/**/*.test.ts", "<rootDir>/tests/sample/**/*.test.ts", "<rootDir>/tests/agreement/**/*.test.ts"] },
         { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/tests/visual/**/*.test.ts"] },
         { ...common, displayName: "browser", testEnvironment: "node", testMatch: ["<rootDir>/tests/browser/**/*.test.ts"], testTimeout: 120000 },
     ],
