@@ -2,6 +2,8 @@
  * The examples of issue 9, with their exact values: the tile shows the number it rates, as Power
  * BI shows the format string; bands on the values as published, as LAIT.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { buildViewModel, KpiTile } from "../../../src/model";
 import { Localiser } from "../../../src/i18n/localiser";
 import { defaultTileOptions } from "../../../src/settings";
@@ -81,5 +83,27 @@ describe("quartile bands on the values as published, as LAIT (R/fn_analysis.R)",
         const t = tile({ Actual: 0.1471, Polarity: "Low", Fmt: "0.00", Q1: 0.0691, Median: 0.1287, Q3: 0.1866 });
         expect(t.benchmark?.band).toBe("C");
         expect(t.ariaLabel).toContain("Quartile band C");
+    });
+});
+
+describe("tiles band every authority of the LAIT fixture as LAIT does, at any shown precision", () => {
+    interface Set { code: string; polarity: string; published: { q1: number; median: number; q3: number }; values: [number, string, string][] }
+    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "rules", "fixtures", "lait-benchmarks.json"), "utf8")) as { sets: Set[] };
+    test.each(fixture.sets.map(s => [s.code, s] as const))("%s", (_code, set) => {
+        const { q1, median, q3 } = set.published;
+        const high = set.polarity === "High";
+        const values = set.values.map(v => Number(v[2])).filter(v => Number.isFinite(v));
+        // A coarse shown precision, so many values sit within rounding of a cut point.
+        const format = set.code === "TotPermEx" ? "0.00" : "0";
+        let withinRounding = 0;
+        for (const value of values) {
+            const lait = high ? (value > q3 ? "A" : value > median ? "B" : value > q1 ? "C" : "D")
+                : (value <= q1 ? "A" : value <= median ? "B" : value <= q3 ? "C" : "D");
+            const t = tile({ Actual: value, Polarity: set.polarity, Fmt: format, Q1: q1, Median: median, Q3: q3 });
+            expect([value, t.benchmark?.band]).toEqual([value, lait]);
+            const step = format === "0" ? 1 : 0.01;
+            if ([q1, median, q3].some(cut => value !== cut && Math.abs(value - cut) < step / 2)) withinRounding++;
+        }
+        expect(withinRounding).toBeGreaterThan(0);
     });
 });
