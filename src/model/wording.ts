@@ -77,7 +77,8 @@ export function reasonSentence(ctx: WordingContext, input: ExplainInput): string
                 ? t.format("Explain_OnTarget", label, phrase(ctx, status, gap), value(status.target))
                 : t.format("Explain_OnTargetExact", label, value(status.target));
         case "floor-met":
-            return t.format("Explain_Missed", label, phrase(ctx, status, gap), value(status.target), t.format("Clause_FloorMet", value(status.floor)));
+            return t.format("Explain_Missed", label, phrase(ctx, status, gap), value(status.target),
+                t.format(input.polarity === "Low" ? "Clause_FloorMetLow" : "Clause_FloorMet", value(status.floor)));
         case "floor-missed":
             return t.format("Explain_Missed", label, phrase(ctx, status, gap), value(status.target),
                 t.format(input.polarity === "Low" ? "Clause_FloorMissedLow" : "Clause_FloorMissed", value(status.floor)));

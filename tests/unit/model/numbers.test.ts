@@ -107,3 +107,27 @@ describe("tiles band every authority of the LAIT fixture as LAIT does, at any sh
         expect(withinRounding).toBeGreaterThan(0);
     });
 });
+
+describe("floor worded by polarity in every language (stringResources)", () => {
+    const resources = (locale: string): Record<string, string> =>
+        JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "stringResources", locale, "resources.resjson"), "utf8")) as Record<string, string>;
+    function explain(locale: string, polarity: string, actual: number, floor: number, target: number): string {
+        const strings = resources(locale);
+        const t = new Localiser({ getDisplayName: key => strings[key] ?? "" }, locale);
+        const roles = { KPI: "kpi", Actual: "actual", Target: "target", Polarity: "polarity", Floor: "floor" };
+        const formats = { Actual: "0.0%", Target: "0.0%", Floor: "0.0%" };
+        const vm = buildViewModel(buildDataView([{ KPI: "K", Actual: actual, Target: target, Polarity: polarity, Floor: floor }], roles, formats),
+            { t, options: defaultTileOptions() });
+        if (vm.kind !== "tiles") throw new Error(vm.kind);
+        return vm.tiles[0].statusExplanation;
+    }
+    test.each<[string, string, string]>([
+        ["en-GB", "amber up to the floor of 25.0%", "amber down to the floor of 80.0%"],
+        ["en-US", "amber up to the floor of 25.0%", "amber down to the floor of 80.0%"],
+        ["cy-GB", "ambr i fyny at y llawr o 25.0%", "ambr i lawr at y llawr o 80.0%"],
+    ])("%s", (locale, low, high) => {
+        expect(explain(locale, "Low", 0.23, 0.25, 0.2)).toContain(low);
+        expect(explain(locale, "High", 0.82, 0.8, 0.85)).toContain(high);
+        expect(explain(locale, "Low", 0.3, 0.25, 0.2)).not.toMatch(/ceiling|nenfwd/);
+    });
+});
