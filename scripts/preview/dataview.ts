@@ -2,7 +2,8 @@
  * The categorical dataView that Power BI builds for the visual from a model of the star
  * schema, when the sample report's fields are bound to the visual's roles (docs/CONTRACTS.md):
  * text columns (KPI, Service Area, Period, Polarity, Commentary, Owner, Format String) arrive
- * as categories, the generated `KPI ...` measures as values. Only roles that the packaged
+ * as categories, the generated `KPI ...` measures as values (`KPI Data Quality`, a text
+ * measure, among them). Only roles that the packaged
  * visual's capabilities declare, and that its categorical mapping selects, are delivered, in
  * the mapping's order, so the preview feeds the bundle exactly what its capabilities ask for.
  *
@@ -105,6 +106,7 @@ const FIELDS: readonly Field[] = [
     { role: "q3", table: MEASURES_TABLE, name: "KPI Q3", kind: "number", measure: true, read: r => r.q3, format: valueFormat },
     { role: "rank", table: MEASURES_TABLE, name: "KPI Rank", kind: "integer", measure: true, read: r => r.rank, format: () => "0" },
     { role: "rankOf", table: MEASURES_TABLE, name: "KPI Authorities", kind: "integer", measure: true, read: r => r.rankOf, format: () => "0" },
+    { role: "quality", table: MEASURES_TABLE, name: "KPI Data Quality", kind: "text", measure: true, read: r => r.quality ?? null },
 ];
 
 function selectedRoles(part: MappingPart | undefined): string[] {

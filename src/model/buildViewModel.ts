@@ -12,6 +12,8 @@ import { BenchmarkKind, BenchmarkMarker, BenchmarkView, KpiTile, PeriodPoint, Vi
 import { changeWords, ExplainInput, gapWords, statusExplanation, WordingContext } from "./wording";
 import { buildAriaLabel, buildTooltipItems } from "./tooltip";
 import { CachedTile, InputCell, ModelCache, sameCell } from "./modelCache";
+import { qualityOf, ratedActual } from "../rules/quality";
+import { noFigureWords, qualityAria, qualityMark, withStaleness } from "./quality";
 
 import DataView = powerbi.DataView;
 import DataViewCategoryColumn = powerbi.DataViewCategoryColumn;
@@ -56,6 +58,12 @@ const CELL_ROLES: readonly RoleName[] = ROLES.filter(r => r !== "kpi" && r !== "
 const CELL_INDEX = new Map<RoleName, number>(CELL_ROLES.map((role, i) => [role, i]));
 const ACTUAL = CELL_INDEX.get("actual") as number;
 const TARGET = CELL_INDEX.get("target") as number;
+const QUALITY = CELL_INDEX.get("quality") as number;
+
+/** A period's actual as shown and rated: none when its data quality says there is no figure (src/rules/quality.ts). */
+function figureOf(cells: readonly Cell[]): number | null {
+    return ratedActual(toNumber(cells[ACTUAL]), qualityOf(cells[QUALITY]));
+}
 
 function isMissing(value: Cell): boolean {
     return value === null || value === undefined || value === "" || (typeof value === "number" && !Number.isFinite(value));
@@ -129,7 +137,7 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     });
     cache.end();
     const reduced = dataView?.metadata?.segment ? { deliveredRows: columns.rowCount } : null;
-    return { kind: "tiles", tiles, bound, hasHighlights: columns.hasHighlights, reduced };
+    return { kind: "tiles", tiles: withStaleness(tiles, bound.has("period"), ctx.t), bound, hasHighlights: columns.hasHighlights, reduced };
 }
 
 
@@ -288,9 +296,11 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const { t, options } = ctx;
     const hasPeriod = bound.has("period");
     const periods = kpi.periodList;
-    const chosen = currentAndPrevious(periods.map(p => p.cells[ACTUAL]));
+    const chosen = currentAndPrevious(periods.map(p => figureOf(p.cells)));
     const current = periods[chosen.current];
     const cell = (role: RoleName): Cell => current.cells[CELL_INDEX.get(role) ?? -1];
+    const quality = qualityOf(cell("quality"));
+    const qualityText = qualityMark(quality, t);
 
     const format = text(cell("format")) ?? formatOf(columns.byRole.get("actual")?.source);
     const precision = precisionOf(format);
@@ -309,7 +319,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     // The one number pipeline (docs/rating-decisions.md #4a): each value is read once and rounded
     // once to its shown precision (toShownPrecision, src/rules); that number is what the tile
     // prints and what every rule compares. Only the quartile band reads the actual as supplied.
-    const suppliedActual = toNumber(cell("actual"));
+    const suppliedActual = figureOf(current.cells);
     const actual = toShownPrecision(suppliedActual, precision);
     const target = toShownPrecision(cell("target"), precision);
     const floor = toShownPrecision(cell("floor"), precision);
@@ -323,7 +333,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     // Previous: the `previous` field when bound and present, else the latest earlier period with an actual.
     const previousField = toNumber(cell("previous"));
     const priorPeriod = hasPeriod && chosen.previous >= 0 ? periods[chosen.previous] : null;
-    const previousValue = toShownPrecision(previousField ?? (priorPeriod ? priorPeriod.cells[ACTUAL] : null), precision);
+    const previousValue = toShownPrecision(previousField ?? (priorPeriod ? figureOf(priorPeriod.cells) : null), precision);
     const previousPeriod = previousField === null && priorPeriod ? priorPeriod.label : null;
     const direction = rateShownDirection({ actual, previous: previousValue, polarity, target, decimals });
 
@@ -334,7 +344,11 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     const explainInput: ExplainInput = { status, gap, polarity, polarityRaw, tolerance, direction, directionLabel, previousPeriod };
 
     const benchmark = buildBenchmark(cell, actual, suppliedActual, polarity, precision, numbers, format, t);
-    const series: PeriodPoint[] = periods.map(p => ({ label: p.label, actual: toNumber(p.cells[ACTUAL]), target: toNumber(p.cells[TARGET]) }));
+    const hasQuality = bound.has("quality");
+    const series: PeriodPoint[] = periods.map(p => ({
+        label: p.label, actual: figureOf(p.cells), target: toNumber(p.cells[TARGET]),
+        ...(hasQuality ? { quality: qualityOf(p.cells[QUALITY]) } : {}),
+    }));
     const owner = text(cell("owner"));
     const commentary = text(cell("commentary"));
 
@@ -345,7 +359,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         deliveredIndex: kpi.deliveredIndex,
         period,
         actual,
-        actualText: actual === null ? t.text("Status_no-data") : numbers.value(actual, format),
+        actualText: actual === null ? noFigureWords(quality, t) ?? t.text("Status_no-data") : numbers.value(actual, format),
         target,
         targetText: target === null ? null : numbers.value(target, format),
         gap,
@@ -362,10 +376,11 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         series,
         owner,
         commentary,
+        ...(hasQuality ? { quality, qualityText } : {}),
         selectionId,
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
     };
-    const ariaLabel = buildAriaLabel(tile, t);
+    const ariaLabel = [buildAriaLabel(tile, t), ...qualityAria(quality, null, t)].join(". ");
     const extra = columns.tooltips.map((col, i) => ({
         source: { ...col.source, displayName: text(col.source.displayName as Cell) ?? "", format: formatOf(col.source) },
         value: current.tooltipCells[i],

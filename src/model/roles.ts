@@ -9,7 +9,7 @@ import DataViewMetadataColumn = powerbi.DataViewMetadataColumn;
 export const ROLES = [
     "kpi", "group", "period", "actual", "target", "polarity", "tolerance", "tolerancePct", "floor",
     "stretch", "status", "previous", "england", "region", "neighbours", "q1", "median", "q3", "rank",
-    "rankOf", "commentary", "owner", "tooltips", "format",
+    "rankOf", "commentary", "owner", "tooltips", "format", "quality",
 ] as const;
 
 export type RoleName = typeof ROLES[number];

@@ -1,6 +1,8 @@
 import powerbi from "powerbi-visuals-api";
 import { Comparison, Direction, GapResult, Movement, Polarity, QuartileBand, Status, StatusReason } from "../rules";
 import { RoleName } from "./roles";
+import type { DataQuality } from "../rules/quality";
+import type { StaleFigure } from "./quality";
 
 import ISelectionId = powerbi.visuals.ISelectionId;
 import VisualTooltipDataItem = powerbi.extensibility.VisualTooltipDataItem;
@@ -10,6 +12,8 @@ export interface PeriodPoint {
     readonly label: string;
     readonly actual: number | null;
     readonly target: number | null;
+    /** Data quality of the period's value (the `quality` role); absent when none is bound. */
+    readonly quality?: DataQuality;
 }
 
 export type BenchmarkKind = "england" | "region" | "neighbours";
@@ -70,6 +74,12 @@ export interface KpiTile {
     readonly commentary: string | null;
     readonly tooltipItems: readonly VisualTooltipDataItem[];
     readonly ariaLabel: string;
+    /** Data quality of the shown figure (the `quality` role); absent or Final when it is final. */
+    readonly quality?: DataQuality;
+    /** "Provisional" or "Estimated" when the shown figure is marked as not final, else null. */
+    readonly qualityText?: string | null;
+    /** Set when the period in view has no figure for this KPI and an earlier one is shown. */
+    readonly stale?: StaleFigure | null;
     readonly selectionId: ISelectionId | undefined;
     readonly dimmedByHighlight: boolean;
 }

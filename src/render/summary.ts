@@ -9,14 +9,24 @@ import { Theme } from "./theme";
 
 export interface StatusCount { readonly status: Status; readonly count: number; readonly label: string }
 
-/** Tiles per status, in summary order, statuses with no tile left out. */
+/**
+ * Tiles per status, in summary order, statuses with no tile left out. A tile without a figure for
+ * the period in view (`stale`) is counted apart (staleCount), not with the current statuses.
+ */
 export function countByStatus(tiles: readonly KpiTile[], options: TileOptions, t: Localiser): StatusCount[] {
     const counts = new Map<Status, number>();
-    for (const tile of tiles) counts.set(tile.status, (counts.get(tile.status) ?? 0) + 1);
+    for (const tile of tiles) if (!tile.stale) counts.set(tile.status, (counts.get(tile.status) ?? 0) + 1);
     return SUMMARY_ORDER.filter(s => (counts.get(s) ?? 0) > 0).map(status => ({
         status, count: counts.get(status) as number,
         label: options.statusLabels[status] ?? t.text(`Status_${status}`),
     }));
+}
+
+/** Tiles that show an earlier figure because the period in view has none, and that period. */
+export function staleCount(tiles: readonly KpiTile[], t: Localiser): { readonly count: number; readonly label: string } | null {
+    const stale = tiles.filter(tile => tile.stale);
+    const first = stale[0]?.stale;
+    return first ? { count: stale.length, label: t.format("Summary_Stale", first.inView) } : null;
 }
 
 /** What each summary strip was last drawn from. */
@@ -31,7 +41,9 @@ export function clearSummary(container: HTMLElement): void {
 /** The summary strip: one shape, label and count per status; read as one sentence by screen readers. */
 export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], options: TileOptions, theme: Theme, t: Localiser): void {
     const counts = countByStatus(tiles, options, t);
-    const sentence = `${t.format(tiles.length === 1 ? "Summary_LabelOne" : "Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`;
+    const stale = staleCount(tiles, t);
+    const sentence = `${t.format(tiles.length === 1 ? "Summary_LabelOne" : "Summary_Label", tiles.length)}: ${t.list(counts.map(c => t.format("Summary_Item", c.label, c.count)))}`
+        + (stale ? `; ${stale.count} ${stale.label}` : "");
     // Same counts, labels and colours as drawn: leave the strip (and the layout) alone.
     const key = JSON.stringify([sentence, counts, options.showShapes, theme.highContrast, counts.map(c => theme.status(c.status))]);
     if (drawnSummaries.get(container) === key && container.firstChild) return;
@@ -45,5 +57,11 @@ export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], o
         if (options.showShapes || theme.highContrast) appendStatusShape(item.node() as Element, c.status, theme.status(c.status), 12);
         item.append("span").attr("class", "kpi-summary__count").text(String(c.count));
         item.append("span").attr("class", "kpi-summary__label").text(c.label);
+    }
+    if (stale) {
+        const item = strip.append("span").attr("class", "kpi-summary__item kpi-summary__item--stale").attr("data-status", "stale")
+            .attr("data-count", stale.count).attr("aria-hidden", "true");
+        item.append("span").attr("class", "kpi-summary__count").text(String(stale.count));
+        item.append("span").attr("class", "kpi-summary__label").text(stale.label);
     }
 }

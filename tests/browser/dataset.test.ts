@@ -179,7 +179,8 @@ describe("dataView", () => {
             ["actual", "KPI Actual", true], ["target", "KPI Target", true], ["tolerance", "KPI Tolerance", true],
             ["tolerancePct", "KPI Tolerance %", true], ["england", "KPI England", true], ["rankOf", "KPI Authorities", true],
         ]));
-        for (const v of dataView.categorical.values) expect(v.source.type.numeric).toBe(true);
+        expect(values).toContainEqual(["quality", "KPI Data Quality", true]);
+        for (const v of dataView.categorical.values) expect(v.source.type.numeric).toBe(!v.source.roles.quality);
         for (const c of dataView.categorical.categories) expect(c.source.type).toEqual({ text: true });
         expect(dataView.metadata.columns.map(c => c.index)).toEqual(dataView.metadata.columns.map((_, i) => i));
         expect(rowsCutOff).toBe(0);
