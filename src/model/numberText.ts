@@ -1,5 +1,5 @@
 import { valueFormatter } from "powerbi-visuals-utils-formattingutils";
-import { FormatPrecision, precisionFromFormat, scaledSections, ScaledSection } from "../rules";
+import { FormatPrecision, precisionFromFormat, scaledSections, ScaledSection, toShownPrecision } from "../rules";
 
 type Formatter = { format(value: unknown): string };
 
@@ -92,6 +92,15 @@ export class NumberText {
         } catch {
             return String(value);
         }
+    }
+
+    /**
+     * A value that was not rated (a `tooltips` field), rounded once to its format's shown precision
+     * with the rules' function (toShownPrecision), then formatted, so it reads as Power BI shows it
+     * (2.675 in 0.00 is 2.68). Text and dates are formatted as they are.
+     */
+    shown(value: unknown, format: string | undefined): string {
+        return this.value(typeof value === "number" ? toShownPrecision(value, precisionOf(format)) : value, format);
     }
 
     /** A plain number with a fixed count of decimals in the host's locale: "4.5", "4,5". */

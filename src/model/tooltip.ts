@@ -55,7 +55,7 @@ export function buildTooltipItems(tile: Omit<KpiTile, "tooltipItems">, ctx: Tool
     for (const field of ctx.extra) {
         if (field.value === null || field.value === undefined || field.value === "") continue;
         const value = typeof field.value === "number" || field.value instanceof Date
-            ? numbers.value(field.value, field.source.format) : String(field.value);
+            ? numbers.shown(field.value, field.source.format) : String(field.value);
         if (value !== "") items.push({ displayName: field.source.displayName, value });
     }
     return items;

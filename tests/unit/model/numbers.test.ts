@@ -74,6 +74,17 @@ describe("scaled and currency formats shown as Power BI shows them", () => {
     });
 });
 
+describe("tooltip fields are shown as Power BI shows them", () => {
+    test("2.675 in 0.00 is 2.68; 2,449,999 in \u00a3#,0.0,,\"m\" is \u00a32.4m", () => {
+        const roles = { KPI: "kpi", Actual: "actual", Spend: "tooltips", Rate: "tooltips" };
+        const vm = buildViewModel(buildDataView([{ KPI: "K", Actual: 1, Spend: 2449999, Rate: 2.675 }], roles, { Spend: "\u00a3#,0.0,,\"m\"", Rate: "0.00" }),
+            { t: new Localiser(undefined, "en-GB"), options: defaultTileOptions() });
+        if (vm.kind !== "tiles") throw new Error(vm.kind);
+        expect(tooltip(vm.tiles[0], "Spend")).toBe("\u00a32.4m");
+        expect(tooltip(vm.tiles[0], "Rate")).toBe("2.68");
+    });
+});
+
 describe("quartile bands on the values as published, as LAIT (R/fn_analysis.R)", () => {
     test("social worker turnover 15.4 against Q3 15.35, lower is better: D, though both show as 15.4", () => {
         const t = tile({ Actual: 15.4, Polarity: "Low", Fmt: "0.0", Q1: 13.2, Median: 14.5, Q3: 15.35 });
