@@ -189,14 +189,15 @@ describe("TMDL follows Microsoft's rules", () => {
     });
 
     it("quotes object names that are not plain identifiers, with inner quotes doubled", () => {
-        const declaration = /^\t*(table|column|measure|partition|ref table|expression) (.*?)(\s*=.*)?$/;
+        const declaration = /^\t*(table|column|measure|partition|ref table|expression|relationship) (.*?)(\s*=.*)?$/;
         let checked = 0;
         for (const f of files) {
             for (const line of fs.readFileSync(f, "utf8").split("\n")) {
                 const m = declaration.exec(line);
                 if (!m || line.trimStart().startsWith("///")) continue;
                 const name = m[2].trim();
-                const valid = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^'(?:[^']|'')+'$/.test(name);
+                // Bare only letters, digits, _ and - (no ., =, :, ' or whitespace, which TMDL requires quoted).
+                const valid = /^[A-Za-z0-9_-]+$/.test(name) || /^'(?:[^']|'')+'$/.test(name);
                 expect(`${m[1]} ${name}: ${valid}`).toBe(`${m[1]} ${name}: true`);
                 checked++;
             }
