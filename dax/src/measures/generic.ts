@@ -90,8 +90,8 @@ export function genericMeasures(kpis: readonly KpiDefinition[]): MeasureDefiniti
 
     return [
         m(GENERIC.periodIndex, FOLDER.helpers,
-            "Period index the KPI measures evaluate: the selected period, or with several periods in context the latest one with an actual. Blank unless one KPI is in context.",
-            IF(oneKpi, COALESCE(SELECTEDVALUE(periodIndex), latestReportedIndex)), { fixed: INTEGER_FORMAT }, true),
+            "Period index the KPI measures evaluate: the selected period, or with several periods in context the latest one with an actual (the latest period when none has one, as the tiles show it). Blank unless one KPI is in context.",
+            IF(oneKpi, COALESCE(SELECTEDVALUE(periodIndex), latestReportedIndex, call("MAX", periodIndex))), { fixed: INTEGER_FORMAT }, true),
         m(GENERIC.actual, FOLDER.values,
             "Actual value of one KPI for one period (with several periods in context: the latest period with an actual). Blank at totals and when several KPIs are in context.",
             onePeriodValue("Actual"), dynamic),
