@@ -4,6 +4,7 @@
  * and values quoted by the TMDL rules, relationships of one data type, sortByColumn targets,
  * columns the measures use, lineage tags. Also the one TMDL writer's rules and the TMDL script.
  */
+import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import { generateFromFile, OUTPUT_FILES } from "../../dax";
@@ -151,6 +152,46 @@ describe("the TMDL writer follows Microsoft's TMDL rules", () => {
         expect(expressionProperty("\tmeasure X", "VAR a = 1\n\nRETURN\n    a", 1)).toEqual(["\tmeasure X =", "\t\t\tVAR a = 1", "", "\t\t\tRETURN", "\t\t\t    a"]);
         expect(expressionProperty("\tmeasure X", "a   \nb", 1)).toEqual(["\tmeasure X = ```", "\t\t\ta   ", "\t\t\tb", "\t\t\t```"]);
         expect(expressionProperty("\tmeasure X", "a\n", 1)[0]).toBe("\tmeasure X = ```");
+    });
+
+    // Readers written from Microsoft's rules (tmdl-overview: object names, text property values, expressions).
+    const readName = (text: string) => (text.startsWith("'") ? text.slice(1, -1).replace(/''/g, "'") : text);
+    const readText = (text: string) => (text.length >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.slice(1, -1).replace(/""/g, "\"") : text.trim());
+    /** The expression of a declaration at `depth` written by expressionProperty, read back. */
+    function readExpression(lines: readonly string[], head: string, depth: number): string {
+        const rest = lines[0].slice(head.length);
+        if (rest !== " =" && rest !== " = ```") return rest.slice(3);
+        if (rest === " = ```") {
+            const end = lines[lines.length - 1];
+            const margin = end.length - end.trimStart().length;
+            return lines.slice(1, -1).map(l => l.slice(margin)).join("\n");
+        }
+        const body = lines.slice(1).map(l => l.replace(/^\s+$/, ""));
+        while (body.length > 0 && body[body.length - 1] === "") body.pop();
+        const margin = Math.min(...body.filter(l => l !== "").map(l => l.length - l.trimStart().length));
+        expect(margin).toBeGreaterThanOrEqual(depth + 2);
+        return body.map(l => l.slice(margin)).join("\n");
+    }
+    const visible = fc.constantFrom("a", "Z", "0", "_", "-", ".", "=", ":", "'", "\"", "`", "[", "]", "%", "#", "/", "\\", "é", "ŵ", " ", "\t");
+
+    it("any name and any one-line value read back exactly (property, 2,000 cases each)", () => {
+        fc.assert(fc.property(fc.string({ unit: visible.filter(c => c !== "\t"), minLength: 1, maxLength: 20 }), name => {
+            const written = tmdlName(name);
+            expect(readName(written)).toBe(name);
+            if (/[.=:'\s]/.test(name)) expect(written.startsWith("'")).toBe(true);
+        }), { numRuns: 2000 });
+        fc.assert(fc.property(fc.string({ unit: visible.filter(c => c !== "\t"), maxLength: 20 }), value => {
+            expect(readText(tmdlText(value))).toBe(value);
+        }), { numRuns: 2000 });
+    });
+
+    it("any multi-line expression reads back exactly, indented or in ``` (property, 2,000 cases)", () => {
+        const line = fc.string({ unit: visible, maxLength: 12 }).filter(l => l.trim() !== "```");
+        fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (lines, depth) => {
+            const expression = lines.join("\n");
+            const head = `${"\t".repeat(depth)}measure X`;
+            expect(readExpression(expressionProperty(head, expression, depth), head, depth)).toBe(expression);
+        }), { numRuns: 2000 });
     });
 
     it("the outline reader skips expression bodies, so DAX text never reads as TMDL", () => {

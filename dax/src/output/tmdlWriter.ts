@@ -168,9 +168,16 @@ export function descriptionLines(description: string | undefined, depth: number)
     return textLines(description).map(line => `${indent}/// ${line.trim()}`.trimEnd());
 }
 
+/**
+ * True when indentation alone would not carry the expression back unchanged: trailing
+ * whitespace, whitespace-only lines, blank first or last lines (all stripped on reading), every
+ * line indented (a reader strips the common indentation), or a line starting with ```.
+ */
 function needsBackticks(lines: readonly string[]): boolean {
+    const nonBlank = lines.filter(l => l !== "");
     return lines.some(l => l !== l.trimEnd() || (l !== "" && l.trim() === "")) ||
-        lines[0].trim() === "" || lines[lines.length - 1].trim() === "" || lines.some(l => l.trimStart().startsWith("```"));
+        lines[0].trim() === "" || lines[lines.length - 1].trim() === "" || lines.some(l => l.trimStart().startsWith("```")) ||
+        (nonBlank.length > 0 && nonBlank.every(l => /^\s/.test(l)));
 }
 
 /**
@@ -179,7 +186,8 @@ function needsBackticks(lines: readonly string[]): boolean {
  */
 export function expressionProperty(head: string, expression: string, depth: number): string[] {
     const lines = expression.split(/\r\n|\r|\n/);
-    if (lines.length === 1 && lines[0] === lines[0].trim() && lines[0] !== "" && !lines[0].startsWith("```")) return [`${head} = ${lines[0]}`];
+    if (lines.some(l => l.trim() === "```")) throw new TmdlWriteError("an expression line of just ``` would end a TMDL ``` block");
+    if (lines.length === 1 && lines[0] === lines[0].trim() && lines[0] !== "" && !lines[0].startsWith("```") && !lines[0].endsWith("```")) return [`${head} = ${lines[0]}`];
     const indent = "\t".repeat(depth + 2);
     if (needsBackticks(lines)) {
         return [`${head} = \`\`\``, ...lines.map(l => (l === "" ? "" : indent + l)), `${indent}\`\`\``];
