@@ -116,6 +116,7 @@ export const STRINGS = {
     "Stale_NoFigure": "No {0} figure; latest {1}",
     "Stale_Suppressed": "{0} figure suppressed; latest {1}",
     "Stale_NotReturned": "{0} figure not returned; latest {1}",
+    "Stale_Short": "Latest {0}",
     "Grid_Label": "KPI tiles",
     "Filter_AllHidden": "No KPI matches the filter: {0} tiles are hidden. Change the filter in the format pane to see them.",
     "Filter_OneHidden": "No KPI matches the filter: 1 tile is hidden. Change the filter in the format pane to see it.",

@@ -2,10 +2,12 @@
  * The data-quality mark and the staleness line of a tile (src/model/quality.ts builds the words).
  * Both are words with a shape beside them, so neither relies on colour: a provisional figure
  * carries a half-filled circle and "Provisional", an estimated one a dotted circle and
- * "Estimated"; a tile showing an earlier figure than the period in view says so under the
- * value with a clock face. The aria-label carries the same words (built in the model).
+ * "Estimated"; a tile showing an earlier figure than the period in view says so beside the value
+ * with a clock face, and in its period line. The aria-label carries the same words (built in
+ * the model).
  */
 import { KpiTile } from "../model/types";
+import { Localiser } from "../i18n/localiser";
 import { appendCopy, detachedSvg, html } from "./dom";
 
 /** Path data in a 16 x 16 box, and whether it is filled. */
@@ -22,7 +24,7 @@ function markOf(tile: KpiTile): MarkName | null {
     return tile.quality === "Estimated" ? "estimated" : "provisional";
 }
 
-/** Everything the note shows, as one string: part of the tile's drawing (a change redraws the tile). */
+/** Everything the notes show, as one string: part of the tile's drawing structure (a change redraws the tile). */
 export function qualityNoteKey(tile: KpiTile): string {
     return `${tile.qualityText ?? ""}\u0001${tile.quality ?? ""}\u0001${tile.stale?.text ?? ""}`;
 }
@@ -31,6 +33,11 @@ export function qualityNoteKey(tile: KpiTile): string {
 export function qualityAttributes(tile: KpiTile): { readonly quality: string | null; readonly stale: string | null } {
     const quality = tile.quality && tile.quality !== "Final" ? tile.quality.toLowerCase().replace(/ /g, "-") : null;
     return { quality, stale: tile.stale ? tile.stale.inView : null };
+}
+
+/** The period line: the staleness sentence in place of the period when the period in view has no figure. */
+export function periodLine(tile: KpiTile): string | null {
+    return tile.stale?.text ?? tile.period;
 }
 
 function appendMark(parent: Element, name: MarkName): void {
@@ -48,18 +55,26 @@ function appendMark(parent: Element, name: MarkName): void {
     });
 }
 
-/** Append the mark and the staleness line (nothing when the figure is final and current). */
-export function drawQualityNote(parent: Element | DocumentFragment, tile: KpiTile): void {
+/**
+ * The notes beside the value, on the value's line (so every density shows them without changing
+ * the tile's height): the quality mark ("Provisional" with a half-filled circle) and, for a tile
+ * whose figure is older than the period in view, a clock with "Latest 2025/26 Q1". Nothing when
+ * the figure is final and current. The full staleness sentence is the period line and part of the
+ * aria-label.
+ */
+export function drawQualityNote(main: Element, tile: KpiTile, t: Localiser): void {
     const mark = markOf(tile);
+    if (!mark && !tile.stale) return;
+    const notes = html(main, "span", "kpi-tile__notes");
     if (mark && tile.qualityText) {
-        const note = html(parent, "div", "kpi-tile__quality");
+        const note = html(notes, "span", "kpi-tile__quality");
         note.setAttribute("data-quality", mark);
         appendMark(note, mark);
         html(note, "span", "kpi-tile__quality-label", tile.qualityText);
     }
     if (tile.stale) {
-        const line = html(parent, "div", "kpi-tile__stale");
-        appendMark(line, "stale");
-        html(line, "span", "kpi-tile__stale-label", tile.stale.text);
+        const note = html(notes, "span", "kpi-tile__stale");
+        appendMark(note, "stale");
+        html(note, "span", "kpi-tile__stale-label", t.format("Stale_Short", tile.stale.latest));
     }
 }

@@ -7,6 +7,7 @@ import { appendStatusShape } from "./shapes";
 import { drawSparkline } from "./sparkline";
 import { drawBenchmarkStrip, stripOptions } from "./benchmarkStrip";
 import { Theme } from "./theme";
+import { drawQualityNote, periodLine, qualityAttributes, qualityNoteKey } from "./qualityNote";
 import { appendCopy, detachedSvg, html } from "./dom";
 import { TileParts } from "./layout";
 
@@ -38,6 +39,9 @@ export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: Ti
     set("data-status", tile.status);
     set("data-direction", tile.direction);
     set("data-band", tile.benchmark?.band ?? null);
+    const quality = qualityAttributes(tile);
+    set("data-quality", quality.quality);
+    set("data-stale", quality.stale);
     set("aria-label", tile.ariaLabel);
     set("role", "option");
     // Focusable; the interaction layer turns this into a roving tab order.
@@ -97,7 +101,7 @@ function drawingOf(tile: KpiTile, ctx: TileRenderContext): Drawing {
     const { options, theme, t, bound, parts } = ctx;
     const show = options.show;
     const colour = theme.status(tile.status);
-    const period = show.period && parts.period && tile.period ? tile.period : "";
+    const period = show.period && parts.period && tile.period ? periodLine(tile) ?? "" : "";
     const target = show.target && parts.target && tile.targetText !== null ? t.format("Target_Label", tile.targetText) : "";
     const gap = show.gap && parts.gap && tile.gapText !== null ? tile.gapText : "";
     const hasDirection = show.direction && parts.direction && tile.movement !== null;
@@ -125,7 +129,7 @@ function drawingOf(tile: KpiTile, ctx: TileRenderContext): Drawing {
         period, target, gap, direction, directionLabel, benchmark, sparkline, owner, commentary,
     };
     const structure = [group !== "", period !== "", target !== "" || gap !== "", target !== "", gap !== "", direction !== "",
-        benchmark !== "", sparkline !== "", owner !== "", commentary !== "", options.showGroupHeadings, options.commentaryLines]
+        benchmark !== "", sparkline !== "", owner !== "", commentary !== "", options.showGroupHeadings, options.commentaryLines, qualityNoteKey(tile)]
         .map(v => (v === true ? "1" : v === false ? "0" : String(v))).join("");
     return { structure, ...drawing };
 }
@@ -203,6 +207,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
 
     const main = html(content, "div", "kpi-tile__main");
     const actual = html(main, "div", "kpi-tile__actual", tile.actualText);
+    drawQualityNote(main, tile, ctx.t);
     const status = html(main, "div", "kpi-tile__status");
     drawStatus(status, tile, ctx);
 
