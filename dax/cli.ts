@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "fs";
 import { join, relative } from "path";
-import { formatIssue } from "./src/dictionary/validate";
+import { countIsLowerBound, errorCount, formatIssue } from "./src/dictionary/validate";
 import { generateFromFile, OUTPUT_FILES } from "./src/generate";
 import { writeOutputsAtomically } from "./src/output/write";
 
@@ -41,8 +41,8 @@ export function runCli(argv: readonly string[], io: CliIo = { out: l => console.
     const result = generateFromFile(input, shown.startsWith("..") ? input : shown);
     for (const issue of result.issues) io.err(formatIssue(issue));
     if (!result.ok) {
-        const errors = result.issues.filter(i => i.severity === "error").length;
-        io.err(`${errors} error${errors === 1 ? "" : "s"} in ${input}; nothing was written.`);
+        const errors = errorCount(result.issues);
+        io.err(`${countIsLowerBound(result.issues) ? "at least " : ""}${errors} error${errors === 1 ? "" : "s"} in ${input}; nothing was written.`);
         return EXIT.invalid;
     }
     const { files, measures, dictionary } = result.output;

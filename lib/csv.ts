@@ -13,74 +13,112 @@ export interface CsvRecord {
 
 export interface CsvParse {
     readonly records: readonly CsvRecord[];
-    /** Syntax problems with the line they were found on. */
+    /** Syntax problems with the line they were found on: the first `maxErrors` of them. */
     readonly errors: readonly { readonly line: number; readonly row: number; readonly message: string }[];
+    /** How many syntax problems there were in all (more than `errors.length` when capped). */
+    readonly errorCount: number;
+    /** Set when reading stopped early (`CsvLimits`): the line it stopped at and why. */
+    readonly stopped?: { readonly line: number; readonly row: number; readonly reason: string };
 }
+
+/** Optional bounds for reading untrusted files: stop after so many records or syntax problems. */
+export interface CsvLimits {
+    readonly maxRecords?: number;
+    readonly stopAfterErrors?: number;
+}
+
+/** Syntax problems kept by default: enough to fix a file, bounded for a file of garbage. */
+export const MAX_CSV_ERRORS = 100;
 
 /**
  * RFC 4180 CSV: comma-separated, fields optionally in double quotes, `""` for a quote inside a
- * quoted field, quoted fields may hold commas and line breaks; CRLF or LF line ends; a UTF-8 BOM
+ * quoted field, quoted fields may hold commas and line breaks; CRLF, LF or CR line ends; a UTF-8 BOM
  * (as Excel writes) is dropped. Entirely empty lines are skipped, as spreadsheets leave them.
+ * At most `maxErrors` syntax problems are kept (all are counted), so garbage stays cheap.
  */
-export function parseCsv(text: string): CsvParse {
+export function parseCsv(text: string, maxErrors = MAX_CSV_ERRORS, limits: CsvLimits = {}): CsvParse {
+    const maxRecords = limits.maxRecords ?? Infinity;
+    const stopAfterErrors = limits.stopAfterErrors ?? Infinity;
     const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const records: CsvRecord[] = [];
-    const errors: { line: number; row: number; message: string }[] = [];
+    const kept: { line: number; row: number; message: string }[] = [];
+    let errorCount = 0;
+    /** Count every problem; build the message only for those kept. */
+    const fail = (line: number, message: () => string): void => {
+        errorCount++;
+        if (kept.length < maxErrors) kept.push({ line, row: records.length + 1, message: message() });
+    };
+    const QUOTE = 0x22, COMMA = 0x2c, LF = 0x0a, CR = 0x0d;
     let line = 1;
     let i = 0;
     const n = source.length;
     while (i < n) {
+        if (records.length >= maxRecords || errorCount >= stopAfterErrors) {
+            const reason = records.length >= maxRecords ? `more than ${maxRecords} rows` : `${errorCount} syntax problems`;
+            return { records, errors: kept, errorCount, stopped: { line, row: records.length + 1, reason } };
+        }
         const startLine = line;
         const cells: string[] = [];
-        let endOfRecord = false;
-        while (!endOfRecord) {
-            let cell = "";
-            if (source[i] === "\"") {
+        for (;;) {
+            let cell: string;
+            if (source.charCodeAt(i) === QUOTE) {
                 i++;
                 let closed = false;
+                let from = i;
+                cell = "";
                 while (i < n) {
-                    const c = source[i];
-                    if (c === "\"") {
-                        if (source[i + 1] === "\"") { cell += "\""; i += 2; continue; }
+                    const c = source.charCodeAt(i);
+                    if (c === QUOTE) {
+                        cell += source.slice(from, i);
+                        if (source.charCodeAt(i + 1) === QUOTE) { cell += "\""; i += 2; from = i; continue; }
                         i++;
                         closed = true;
                         break;
                     }
-                    if (c === "\n") line++;
-                    cell += c;
+                    if (c === LF || (c === CR && source.charCodeAt(i + 1) !== LF)) line++;
                     i++;
                 }
                 if (!closed) {
-                    errors.push({ line: startLine, row: records.length + 1, message: "a quoted field is not closed (missing \")" });
+                    cell += source.slice(from, i);
+                    fail(startLine, () => "a quoted field is not closed (missing \")");
                 }
                 // Text after the closing quote up to the next separator is an error in RFC 4180.
-                let trailing = "";
-                while (i < n && source[i] !== "," && source[i] !== "\n" && source[i] !== "\r") trailing += source[i++];
-                if (trailing.trim() !== "") {
-                    errors.push({ line, row: records.length + 1, message: `text after a closing quote: ${JSON.stringify(trailing)}` });
+                const trailingStart = i;
+                while (i < n) {
+                    const c = source.charCodeAt(i);
+                    if (c === COMMA || c === LF || c === CR) break;
+                    i++;
                 }
-                cell += trailing.trim() === "" ? "" : trailing;
-            } else {
-                while (i < n && source[i] !== "," && source[i] !== "\n" && source[i] !== "\r") {
-                    if (source[i] === "\"") {
-                        errors.push({ line, row: records.length + 1, message: "a double quote inside an unquoted field (quote the whole field and double the quote)" });
+                if (i > trailingStart) {
+                    const trailing = source.slice(trailingStart, i);
+                    if (trailing.trim() !== "") {
+                        fail(line, () => `text after a closing quote: ${JSON.stringify(trailing.slice(0, 40))}`);
+                        cell += trailing;
                     }
-                    cell += source[i++];
                 }
+            } else {
+                const from = i;
+                while (i < n) {
+                    const c = source.charCodeAt(i);
+                    if (c === COMMA || c === LF || c === CR) break;
+                    if (c === QUOTE) fail(line, () => "a double quote inside an unquoted field (quote the whole field and double the quote)");
+                    i++;
+                }
+                cell = source.slice(from, i);
             }
             cells.push(cell);
-            if (i >= n) { endOfRecord = true; break; }
-            const c = source[i];
-            if (c === ",") { i++; continue; }
-            if (c === "\r") i++;
-            if (source[i] === "\n") i++;
+            if (i >= n) break;
+            const c = source.charCodeAt(i);
+            if (c === COMMA) { i++; continue; }
+            if (c === CR) i++;
+            if (source.charCodeAt(i) === LF) i++;
             line++;
-            endOfRecord = true;
+            break;
         }
         if (cells.length === 1 && cells[0] === "") continue;
         records.push({ row: records.length + 1, line: startLine, cells });
     }
-    return { records, errors };
+    return { records, errors: kept, errorCount };
 }
 
 /** A CSV file whose first record is the header, with each later record keyed by column name. */

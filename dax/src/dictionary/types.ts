@@ -72,6 +72,12 @@ export interface DictionaryIssue {
     readonly message: string;
     /** What is allowed instead. */
     readonly allowed?: string;
+    /**
+     * On an issue standing for several: how many problems it stands for (the last line of a
+     * capped list; "and N more syntax errors"); `stopped` when checking stopped early, so the
+     * counts are lower bounds.
+     */
+    readonly omitted?: { readonly errors: number; readonly warnings: number; readonly stopped?: boolean };
 }
 
 /** A raw value read from YAML/JSON (any JSON type) or CSV (text), with where it sits. */
@@ -94,4 +100,6 @@ export interface RawDictionary {
     readonly kpis: readonly RawKpi[];
     /** Problems found while reading the file (syntax, shape). */
     readonly issues: readonly DictionaryIssue[];
+    /** CSV only: the known field names of the header row (a required one missing is one header problem, not one per row). */
+    readonly csvColumns?: ReadonlySet<string>;
 }

@@ -23,6 +23,8 @@ const DEFAULT_FORMAT = "0.0";
 
 /** Problems listed for one dictionary; the rest are counted in one last line ("and N more"). */
 export const MAX_ISSUES = 100;
+/** Problems after which the remaining KPIs are not checked (a file of garbage stays cheap). */
+const STOP_AFTER_ISSUES = 10 * MAX_ISSUES;
 
 /** Validate every KPI, collecting every problem (never only the first). */
 export function validateDictionary(raw: RawDictionary): ValidationResult {
@@ -40,7 +42,9 @@ export function validateDictionary(raw: RawDictionary): ValidationResult {
             });
         }
     }
+    let stoppedAt: RawKpi | null = null;
     for (const entry of raw.kpis) {
+        if (issues.length >= STOP_AFTER_ISSUES) { stoppedAt = entry; break; }
         const { kpi, identity } = validateKpi(raw.file, entry, issues, missingColumns);
         if (kpi) kpis.push(kpi);
         if (identity) identities.push(identity);
@@ -51,26 +55,36 @@ export function validateDictionary(raw: RawDictionary): ValidationResult {
         issues.push({ severity: "error", location: { file: raw.file }, field: "kpis", message: "the dictionary has no KPIs", allowed: "at least one KPI" });
     }
     const sorted = [...issues].sort(compareIssues);
-    return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: raw.file, kpis }, issues: capIssues(sorted) };
+    return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: raw.file, kpis }, issues: capIssues(sorted, stoppedAt) };
 }
 
-/** The first MAX_ISSUES problems, then one line counting the rest (bounded output for any file). */
-function capIssues(issues: DictionaryIssue[]): DictionaryIssue[] {
-    if (issues.length <= MAX_ISSUES) return issues;
+/**
+ * The first MAX_ISSUES problems, then one line counting the rest (bounded output for any
+ * file), and saying where checking stopped when it did.
+ */
+function capIssues(issues: DictionaryIssue[], stoppedAt: RawKpi | null): DictionaryIssue[] {
+    if (issues.length <= MAX_ISSUES && stoppedAt === null) return issues;
     const rest = issues.slice(MAX_ISSUES);
-    const errors = rest.filter(i => i.severity === "error").length;
-    const warnings = rest.length - errors;
-    const parts = [errors ? `${errors} more error${errors === 1 ? "" : "s"}` : "", warnings ? `${warnings} more warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean);
+    const errors = errorCount(rest);
+    const warnings = rest.reduce((n, i) => n + (i.omitted ? i.omitted.warnings : i.severity === "warning" ? 1 : 0), 0);
+    const atLeast = stoppedAt === null ? "" : "at least ";
+    const parts = [errors ? `${atLeast}${errors} more error${errors === 1 ? "" : "s"}` : "", warnings ? `${atLeast}${warnings} more warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean);
+    const where = stoppedAt === null ? "" : `; checking stopped at ${stoppedAt.location.row !== undefined ? `row ${stoppedAt.location.row}` : `line ${stoppedAt.location.line}`} (the KPIs from there on were not checked)`;
     return [...issues.slice(0, MAX_ISSUES), {
-        severity: errors ? "error" : "warning", location: rest[0].location, field: "(file)",
-        message: `and ${parts.join(" and ")} not listed (the first ${MAX_ISSUES} are above; fix those and run again)`,
-        omitted: { errors, warnings },
+        severity: errors || stoppedAt ? "error" : "warning", location: rest[0]?.location ?? stoppedAt!.location, field: "(file)",
+        message: `and ${parts.join(" and ") || "no more problems"} not listed${where}; fix the first ${MAX_ISSUES} and run again`,
+        omitted: { errors, warnings, ...(stoppedAt === null ? {} : { stopped: true }) },
     }];
 }
 
 /** Errors in a validation's issues, counting those a capped list left out. */
 export function errorCount(issues: readonly DictionaryIssue[]): number {
     return issues.reduce((n, i) => n + (i.omitted ? i.omitted.errors : i.severity === "error" ? 1 : 0), 0);
+}
+
+/** True when checking stopped early, so `errorCount` is a lower bound. */
+export function countIsLowerBound(issues: readonly DictionaryIssue[]): boolean {
+    return issues.some(i => i.omitted?.stopped === true);
 }
 
 function compareIssues(a: DictionaryIssue, b: DictionaryIssue): number {
