@@ -1,26 +1,38 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
 import { randomBytes } from "crypto";
 import { basename, dirname, join, resolve } from "path";
 
 /**
- * Write a set of files into `outDir` atomically: everything is written into a temporary folder
- * beside `outDir` (same parent, so the rename stays on one file system), files in `outDir` that
- * this run does not produce (and the generator does not own: `owned`) are carried over, then the old folder is swapped out by rename.
+ * Write a set of files into `outDir` atomically (docs/dax-generator.md, "What a kill leaves"):
+ *
+ * 1. Leftovers of earlier runs that were killed (`.<out>.tmp-<pid>-*`, `.<out>.old-<pid>-*`
+ *    beside the folder, from a process that no longer runs) are removed; when the folder itself
+ *    is missing because a run was killed between its two renames, its `.old` copy is put back first.
+ * 2. Everything is written into a new temporary folder beside `outDir` (same parent, so the
+ *    renames stay on one file system); files in `outDir` that this run does not produce (and the
+ *    generator does not own: `owned`) are copied over.
+ * 3. Swap: `outDir` is renamed to the backup name and the temporary folder to `outDir`, two
+ *    renames one after the other (Node has no atomic exchange, so between them `outDir` is
+ *    missing for the time of one system call); then the backup is removed.
+ *
  * If anything fails before the swap, the previous outputs are untouched and the temporary
- * folder is removed.
+ * folder is removed. A symbolic-link `outDir` stays a link: the folder it points to is the one
+ * replaced.
  */
 export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, owned: ReadonlySet<string> = new Set()): void {
-    const target = resolve(outDir);
+    const target = followLink(resolve(outDir));
     const parent = dirname(target);
+    const name = basename(target);
     mkdirSync(parent, { recursive: true });
+    removeLeftovers(parent, name);
     const stamp = `${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
-    const temp = join(parent, `.${basename(target)}.tmp-${stamp}`);
-    const backup = join(parent, `.${basename(target)}.old-${stamp}`);
+    const temp = join(parent, `.${name}.tmp-${stamp}`);
+    const backup = join(parent, `.${name}.old-${stamp}`);
     try {
         mkdirSync(temp);
-        for (const [name, content] of files) {
-            if (name.includes("/") || name.includes("\\") || name.startsWith(".")) throw new Error(`bad output file name ${name}`);
-            writeFileSync(join(temp, name), content, "utf8");
+        for (const [file, content] of files) {
+            if (file.includes("/") || file.includes("\\") || file.startsWith(".")) throw new Error(`bad output file name ${file}`);
+            writeFileSync(join(temp, file), content, "utf8");
         }
         if (existsSync(target)) {
             if (!statSync(target).isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
@@ -43,4 +55,69 @@ export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string
     } finally {
         rmSync(temp, { recursive: true, force: true });
     }
+}
+
+/**
+ * The folder a symbolic link points to (links followed to the end), so the link itself is
+ * kept; the path itself when it is not a link. A dangling link gives the path it names.
+ */
+function followLink(path: string): string {
+    let current = path;
+    for (let hops = 0; hops < 40; hops++) {
+        let isLink: boolean;
+        try {
+            isLink = lstatSync(current).isSymbolicLink();
+        } catch {
+            return current;
+        }
+        if (!isLink) return realpathOrSelf(current);
+        current = resolve(dirname(current), readlinkSync(current));
+    }
+    throw new Error(`${path}: too many levels of symbolic links`);
+}
+
+function realpathOrSelf(path: string): string {
+    try {
+        return realpathSync(path);
+    } catch {
+        return path;
+    }
+}
+
+const LEFTOVER = /^\.(.+)\.(tmp|old)-(\d+)-[0-9a-z]+-[0-9a-f]+$/;
+
+/** True when a process with this id runs (on this machine); unknown counts as running. */
+function isRunning(pid: number): boolean {
+    if (pid === process.pid) return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+}
+
+/**
+ * Remove the temporary and backup folders of runs on `name` that were killed (their process is
+ * gone); a run still going keeps its own. A missing output folder whose backup survived (a
+ * kill between the two renames) is restored from the newest backup first.
+ */
+export function removeLeftovers(parent: string, name: string): void {
+    let entries: string[];
+    try {
+        entries = readdirSync(parent);
+    } catch {
+        return;
+    }
+    const dead = entries
+        .map(entry => ({ entry, match: LEFTOVER.exec(entry) }))
+        .filter(({ match }) => match !== null && match[1] === name && !isRunning(Number(match[3])));
+    const target = join(parent, name);
+    if (!existsSync(target)) {
+        const backups = dead.filter(({ match }) => match![2] === "old").map(({ entry }) => entry)
+            .sort((a, b) => statSync(join(parent, a)).mtimeMs - statSync(join(parent, b)).mtimeMs);
+        const newest = backups[backups.length - 1];
+        if (newest) renameSync(join(parent, newest), target);
+    }
+    for (const { entry } of dead) rmSync(join(parent, entry), { recursive: true, force: true });
 }
