@@ -21,8 +21,8 @@ import { Theme } from "./theme";
 
 /** Smallest label size, px (the issue's minimum; WCAG has none, councillors read these on a wall screen). */
 export const MIN_LABEL_PX = 10;
-const BAR_H = 10;
-const TICK_OVER = 3;
+const BAR_H = 8;
+const TICK_OVER = 2;
 /** Space kept between two labels, and between a label and the edge, px. */
 const LABEL_GAP = 3;
 /** Width of a character of the strip's labels, as a share of the font size (generous for bold capitals). */
@@ -73,6 +73,17 @@ export interface StripGeometry {
     readonly labels: readonly StripLabel[];
 }
 
+/** Height of a row of labels and the baseline in it, px. */
+function rowMetrics(fontPx: number): { rowH: number; ascent: number } {
+    return { rowH: Math.ceil(fontPx * 1.1), ascent: Math.ceil(fontPx * 0.8) };
+}
+
+/** Height of the strip, px, with labels of `fontPx` px (and the better-end row when there is one). */
+export function stripHeight(fontPx: number, betterRow: boolean): number {
+    const { rowH } = rowMetrics(Math.max(MIN_LABEL_PX, fontPx));
+    return (betterRow ? rowH : 0) + TICK_OVER + 1 + BAR_H + TICK_OVER + 1 + rowH;
+}
+
 /** Estimated width of a label in px. */
 export function labelWidth(text: string, fontPx: number): number {
     return Array.from(text).length * CHAR_EM * fontPx + 2;
@@ -102,11 +113,12 @@ export function stripGeometry(input: StripInput, minWidth: number, fontPx: numbe
     const scale = linearScale(lo, hi, inset, 1 - inset);
     const frac = (v: number): number => scale(v) ?? 0.5;
 
-    const rowH = Math.ceil(font * 1.25);
+    const { rowH, ascent } = rowMetrics(font);
     const betterRow = input.better !== null;
     const barY = (betterRow ? rowH : 0) + TICK_OVER + 1;
-    const labelBaseline = barY + BAR_H + TICK_OVER + Math.ceil(font * 0.95);
-    const height = labelBaseline + Math.ceil(font * 0.3) + 1;
+    const labelTop = barY + BAR_H + TICK_OVER + 1;
+    const labelBaseline = labelTop + ascent;
+    const height = stripHeight(font, betterRow);
 
     const bands: { letter: "A" | "B" | "C" | "D"; x0: number; x1: number }[] = [];
     const dividers: number[] = [];
@@ -126,7 +138,7 @@ export function stripGeometry(input: StripInput, minWidth: number, fontPx: numbe
         if (w > width) return null;
         const start = input.better === "low";
         labels.push({
-            text, kinds: [], at: start ? 0 : 1, anchor: start ? "start" : "end", y: Math.ceil(font * 0.95),
+            text, kinds: [], at: start ? 0 : 1, anchor: start ? "start" : "end", y: ascent,
             box: { x0: start ? 0 : width - w, x1: start ? w : width, y0: 0, y1: rowH },
         });
     }
@@ -159,7 +171,7 @@ export function stripGeometry(input: StripInput, minWidth: number, fontPx: numbe
         if (box.x1 - box.x0 > width) return null;
         labels.push({
             text, kinds: c.kinds, at: width > 0 ? box.centre / width : 0.5, anchor: "middle", y: labelBaseline,
-            box: { x0: box.x0, x1: box.x1, y0: labelBaseline - Math.ceil(font * 0.95), y1: labelBaseline + Math.ceil(font * 0.3) },
+            box: { x0: box.x0, x1: box.x1, y0: labelTop, y1: labelTop + rowH },
         });
     }
     return { width, height, fontPx: font, barY, barH: BAR_H, bands, dividers, ticks, own: input.own === null ? null : frac(input.own), labels };
@@ -234,9 +246,17 @@ export function drawBenchmarkStrip(container: Element, view: BenchmarkView, them
             "class": "kpi-benchmark__axis", "x1": "4", "x2": "100%", "y1": g.barY + g.barH / 2, "y2": g.barY + g.barH / 2, "stroke": theme.muted,
         }, []);
     }
+    if (g.bands.length > 0) {
+        // The bar's outline shows where it ends even where a band is pale; gaps in the
+        // background colour at each quartile part the bands (a cue besides their shade).
+        svgFrom(box, "rect", `bar\u0001${g.barY}\u0001${theme.muted}`, {
+            "class": "kpi-benchmark__bar", "x": pct(g.bands[0].x0), "y": g.barY, "width": pct(g.bands[3].x1 - g.bands[0].x0), "height": g.barH,
+            "fill": "none", "stroke": hc ? theme.foreground : theme.muted,
+        }, ["x", "width"]);
+    }
     for (const at of g.dividers) {
-        svgFrom(box, "line", `divider\u0001${g.barY}\u0001${theme.foreground}`, {
-            "class": "kpi-benchmark__divider", "x1": pct(at), "x2": pct(at), "y1": g.barY, "y2": g.barY + g.barH, "stroke": theme.foreground,
+        svgFrom(box, "line", `divider\u0001${g.barY}\u0001${theme.background}`, {
+            "class": "kpi-benchmark__divider", "x1": pct(at), "x2": pct(at), "y1": g.barY, "y2": g.barY + g.barH, "stroke": theme.background,
         }, ["x1", "x2"]);
     }
     for (const tick of g.ticks) {

@@ -107,6 +107,7 @@ export class TileRenderer {
         style.setProperty("--kpi-muted", theme.muted);
         style.setProperty("--kpi-subtle", theme.subtle);
         style.setProperty("--kpi-selected", theme.selected);
+        style.setProperty("--kpi-dimmed", theme.dimmed);
         this.root.classList.toggle("kpi-high-contrast", theme.highContrast);
         const view = this.root.ownerDocument.defaultView;
         const measured = view ? parseFloat(view.getComputedStyle(this.root).fontSize) : Number.NaN;

@@ -7,6 +7,7 @@ import { appendStatusShape } from "./shapes";
 import { drawSparkline } from "./sparkline";
 import { drawBenchmarkStrip, stripOptions } from "./benchmarkStrip";
 import { Theme } from "./theme";
+import { labelTile } from "./accessibleName";
 import { drawQualityNote, periodLine, qualityAttributes, qualityNoteKey } from "./qualityNote";
 import { appendCopy, detachedSvg, html } from "./dom";
 import { TileParts } from "./layout";
@@ -42,7 +43,7 @@ export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: Ti
     const quality = qualityAttributes(tile);
     set("data-quality", quality.quality);
     set("data-stale", quality.stale);
-    set("aria-label", tile.ariaLabel);
+    // The accessible name is set from the drawn inside (accessibleName.ts: it starts with the visible text).
     set("role", "option");
     // Focusable; the interaction layer turns this into a roving tab order.
     if (!element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
@@ -250,6 +251,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
         commentary.style.setProperty("line-clamp", String(options.commentaryLines));
     }
     element.replaceChildren(content);
+    labelTile(element, tile.ariaLabel);
     drawn.set(element, { drawing, name, group, actual, status, period, target, gap, direction, directionLabel, benchmark, sparkline, owner, commentary });
 }
 
@@ -303,5 +305,6 @@ export function updateTileContent(element: HTMLElement, tile: KpiTile, ctx: Tile
         drawSpark(nodes.sparkline, tile, ctx);
     }
     nodes.drawing = next;
+    if (changed) labelTile(element, tile.ariaLabel);
     return changed ? "patched" : "unchanged";
 }

@@ -258,7 +258,10 @@ export const STATUS_LABEL_EN: Readonly<Record<Status, string>> = {
 export const DEFAULT_STATUS_COLOURS: Readonly<Record<Status, string>> = {
     "blue": "#1d70b8",
     "green": "#0f7a52",
-    "amber": "#f47738",
+    // A darker amber than GOV.UK's #f47738 (2.8:1 on white): 5.2:1 on white and 4.6:1 on a dimmed
+    // tile, so "Amber" in this colour is readable text (WCAG 1.4.3), and white text on it in the
+    // sample report's matrix too.
+    "amber": "#b34e00",
     "red": "#ca3535",
     "not-rated": "#505a5f",
     "no-target": "#505a5f",

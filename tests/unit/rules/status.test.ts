@@ -2,6 +2,7 @@ import {
     DEFAULT_STATUS_COLOURS, EXCEPTION_STATUSES, parseStatusOverride, Polarity, RATED_STATUSES, rateStatus,
     resolveTolerance, Status, STATUS_LABEL_EN, STATUS_SORT_KEY, StatusInput, StatusReason, STATUSES, toleranceWidth,
 } from "../../../src/rules";
+import { contrastRatio } from "../../../src/colour";
 
 type Row = [string, Partial<StatusInput>, Status, StatusReason];
 
@@ -327,7 +328,9 @@ describe("status presentation constants", () => {
             "no-target": "No target", "no-data": "No data", "unrecognised": "Not recognised",
         });
         expect(DEFAULT_STATUS_COLOURS.red).toBe("#ca3535");
-        expect(DEFAULT_STATUS_COLOURS.amber).toBe("#f47738");
+        // A darker amber than GOV.UK's #f47738, which is 2.8:1 on white: "Amber" in it must be readable text.
+        expect(DEFAULT_STATUS_COLOURS.amber).toBe("#b34e00");
+        for (const s of STATUSES) expect(contrastRatio(DEFAULT_STATUS_COLOURS[s], "#ffffff")).toBeGreaterThanOrEqual(4.5);
         expect(DEFAULT_STATUS_COLOURS.green).toBe("#0f7a52");
         expect(DEFAULT_STATUS_COLOURS.blue).toBe("#1d70b8");
         for (const s of ["not-rated", "no-target", "no-data", "unrecognised"] as Status[]) expect(DEFAULT_STATUS_COLOURS[s]).toBe("#505a5f");
