@@ -10,9 +10,15 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { Engine } from "../../dax/src/engine/evaluate";
 import { loadStarModel } from "../../dax/src/engine/star";
-import { parseTmdlMeasures } from "../../dax/src/expr/parse";
+import { parseQuery, parseTmdlMeasures } from "../../dax/src/expr/parse";
+import { BLANK_VALUE } from "../../dax/src/evaluator/scalar";
+import { columnFilter, FilterContext } from "../../dax/src/engine/evaluate";
+import { evaluateQuery } from "../../dax/src/engine/summarize";
+import { DIRECTION_LABEL } from "../../dax/src/measures/labels";
+import { GENERIC } from "../../dax/src/measures/names";
+import { Direction, Status, STATUS_LABEL_EN } from "../../src/rules";
 import { readDataset } from "../../scripts/preview/dataset";
-import { compareFeed, compareTiles, compareWithPreview, describeTally, newTally, previewTiles, slicer, visualTiles } from "./harness";
+import { compareFeed, compareTiles, compareWithPreview, daxFacts, describeTally, newTally, previewTiles, slicer, visualTiles } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");
 const TMDL = join(ROOT, "sample", "pbip", "Childrens Services.SemanticModel", "definition", "tables", "KPI Measures.tmdl");
@@ -67,4 +73,41 @@ test("the sample's measures hold what the preview reads from the same CSV files,
     const tiles = compareTiles(previewTiles(dataset.rows), visualTiles(engine, []).tiles, out, "all periods");
     console.log(`sample, measures against the preview's reading: ${cells - out.length}/${cells} cells; preview tiles against model-fed tiles: ${tiles} facts`);
     expect(out).toEqual([]);
+});
+
+test("the DAX query view script runs: one row per KPI with the status and direction its tile shows", () => {
+    const query = parseQuery(readFileSync(join(ROOT, "dax", "generated", "kpi-measures.dax"), "utf8"), { source: "kpi-measures.dax" });
+    const base = loadStarModel(join(ROOT, "sample", "data"));
+    const [rows] = evaluateQuery(base, query);
+    const engine = new Engine(base.withMeasures(new Map(query.measures.map(m => [m.name, m.expression]))));
+    const tiles = visualTiles(engine, []).tiles;
+    expect(rows.map(r => r["KPI"])).toEqual(tiles.map(t => t.name));
+    const labels = (r: Record<string, unknown>): unknown[] => [r["KPI"], r["Status"], r["Direction"] ?? null];
+    const facts = tiles.map(t => { const f = daxFacts(engine, [], t.name); return [t.name, f.status, f.direction]; });
+    expect(rows.map(r => labels(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === BLANK_VALUE ? null : v])))))
+        .toEqual(facts.map(([name, status, direction]) => [name, STATUS_LABEL_EN[status as Status], DIRECTION_LABEL[direction as Direction]]));
+});
+
+test("the per-KPI family rates as the generic family on the sample (status and direction, every period)", () => {
+    const measures = parseTmdlMeasures(readFileSync(TMDL, "utf8"), TMDL);
+    const model = loadStarModel(join(ROOT, "sample", "data")).withMeasures(new Map(measures.map(m => [m.name, m.expression])));
+    const engine = new Engine(model);
+    const perKpi = measures.filter(m => / Status$/.test(m.name) && !m.name.startsWith("KPI ")).map(m => m.name.replace(/ Status$/, ""));
+    expect(perKpi.length).toBeGreaterThan(0);
+    const wrong: string[] = [];
+    let compared = 0;
+    for (const name of perKpi) {
+        for (const p of model.table("Period").rows.map(r => r["Period"])) {
+            const period = columnFilter(model, "Period", "Period", [p]);
+            const tile = new FilterContext([period, columnFilter(model, "KPI", "KPI", [name])]);
+            for (const [own, generic] of [[`${name} Status`, GENERIC.status], [`${name} Direction`, GENERIC.direction]]) {
+                compared++;
+                const a = engine.measure(own, new FilterContext([period]));
+                const b = engine.measure(generic, tile);
+                if (a !== b) wrong.push(`${name}, ${String(p)}: [${own}] ${String(a)}, [${generic}] ${String(b)}`);
+            }
+        }
+    }
+    console.log(`sample, per-KPI family against the generic family: ${compared - wrong.length}/${compared}`);
+    expect(wrong).toEqual([]);
 });

@@ -1,6 +1,9 @@
 import { DaxEvaluationError, DaxValue, isBlank } from "../evaluator/scalar";
 import { compare } from "../evaluator/scalar";
+import { Expr } from "../expr/ast";
+import { DaxQuery } from "../expr/parse";
 import { ColumnFilter, Engine, FilterContext, valueKey } from "./evaluate";
+import { Model } from "./model";
 
 /**
  * The query Power BI sends for a visual's bound fields, evaluated as SUMMARIZECOLUMNS does
@@ -23,8 +26,8 @@ export interface GroupColumn {
 
 export interface SummarizeRequest {
     readonly groupBy: readonly GroupColumn[];
-    /** Output name -> measure name. */
-    readonly measures: readonly { readonly name: string; readonly measure: string }[];
+    /** Output name -> measure name, or an expression evaluated in the row's filter context. */
+    readonly measures: readonly { readonly name: string; readonly measure: string | Expr }[];
     /** Slicers and page filters. */
     readonly filters?: readonly ColumnFilter[];
     /** Rows kept (the data-reduction limit); unlimited when absent. */
@@ -82,10 +85,50 @@ export function summarizeColumns(engine: Engine, request: SummarizeRequest): Sum
     const rows: Record<string, DaxValue>[] = [];
     for (const combo of joined) {
         const filter = base.override(request.groupBy.map(c => ({ table: c.table, column: c.column, allowed: new Set([valueKey(combo[c.column])]) })));
-        const measures = request.measures.map(m => [m.name, engine.measure(m.measure, filter)] as const);
+        const measures = request.measures.map(m => [m.name, typeof m.measure === "string" ? engine.measure(m.measure, filter) : engine.evaluate(m.measure, filter)] as const);
         if (measures.every(([, v]) => isBlank(v))) continue;
         rows.push({ ...combo, ...Object.fromEntries(measures) });
     }
     const limit = request.limit ?? Infinity;
     return { rows: rows.slice(0, limit), cutOff: Math.max(0, rows.length - limit), combinations: joined.length };
+}
+
+/**
+ * Run a DAX query view script (dax/generated/kpi-measures.dax): its DEFINE MEASUREs are added to
+ * the model for the query (https://learn.microsoft.com/en-us/dax/define-statement-dax), each
+ * EVALUATE must be SUMMARIZECOLUMNS ( columns..., "name", expression, ... ), and ORDER BY sorts by
+ * grouping columns. Anything else is refused.
+ */
+export function evaluateQuery(model: Model, query: DaxQuery): Record<string, DaxValue>[][] {
+    const measures = new Map(model.measures);
+    for (const m of query.measures) measures.set(m.name, m.expression);
+    const engine = new Engine(model.withMeasures(measures));
+    return query.evaluate.map(e => {
+        if (e.kind !== "call" || e.fn !== "SUMMARIZECOLUMNS") throw new DaxEvaluationError("only EVALUATE SUMMARIZECOLUMNS ( ... ) is in the subset");
+        const groupBy: GroupColumn[] = [];
+        const pairs: { name: string; measure: string | Expr }[] = [];
+        for (let i = 0; i < e.args.length; i++) {
+            const a = e.args[i];
+            if (a.kind === "column") { groupBy.push({ table: a.table, column: a.column }); continue; }
+            const value = e.args[i + 1];
+            if (a.kind !== "string" || value === undefined) throw new DaxEvaluationError("SUMMARIZECOLUMNS takes columns, then \"name\", expression pairs (filter tables are outside the subset)");
+            pairs.push({ name: a.value, measure: value.kind === "measure" ? value.name : value });
+            i++;
+        }
+        const rows = [...summarizeColumns(engine, { groupBy, measures: pairs }).rows];
+        const keys = query.orderBy.map(k => {
+            if (k.expr.kind !== "column" || !groupBy.some(g => g.table === (k.expr as { table: string }).table && g.column === (k.expr as { column: string }).column)) {
+                throw new DaxEvaluationError("ORDER BY is in the subset only for grouping columns");
+            }
+            return { column: k.expr.column, descending: k.descending };
+        });
+        rows.sort((a, b) => {
+            for (const k of keys) {
+                const c = compare(a[k.column], b[k.column]);
+                if (c !== 0) return k.descending ? -c : c;
+            }
+            return 0;
+        });
+        return rows;
+    });
 }
