@@ -114,27 +114,33 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     const numbers = new NumberText(ctx.t.locale);
     const readers = readersOf(columns);
     const kpis = groupRows(columns, readers, ctx.t);
-    if (kpis.length === 0) return { kind: "empty" };
+    if (kpis.count === 0) return { kind: "empty" };
 
     const bound = new Set<RoleName>(columns.byRole.keys());
     if (columns.tooltips.length > 0) bound.add("tooltips");
     const kpiColumn = columns.byRole.get("kpi")?.category;
     const cache = ctx.cache ?? new ModelCache();
     cache.begin(contextKey(columns, ctx));
-    const tiles = kpis.map(kpi => {
-        const sources = sourcesOf(kpi, columns, readers);
-        const selectionId = kpiColumn && ctx.createSelectionId ? safeSelectionId(ctx.createSelectionId, kpiColumn, kpi.firstRow) : undefined;
-        const hit = cache.get(kpi.name, previous => sameInputs(previous, kpi, sources));
-        if (hit) {
-            if (sameSelectionId(hit.tile.selectionId, selectionId)) return hit.tile;
-            const tile = hit.withSelectionId(selectionId);
-            cache.update(kpi.name, { tile, withSelectionId: hit.withSelectionId });
-            return tile;
+    const tiles: KpiTile[] = new Array<KpiTile>(kpis.count);
+    for (let k = 0; k < kpis.count; k++) {
+        const name = kpis.names[k];
+        const sources = kpis.highlighted[k] === 1 ? readers.inputHighlightSources : readers.inputSources;
+        const selectionId = kpiColumn && ctx.createSelectionId ? safeSelectionId(ctx.createSelectionId, kpiColumn, kpis.firstRow[k]) : undefined;
+        const previous = cache.previousInputs(name);
+        if (previous && sameInputs(previous, kpis, k, sources)) {
+            const hit = cache.reuse(name);
+            if (sameSelectionId(hit.tile.selectionId, selectionId)) {
+                tiles[k] = hit.tile;
+            } else {
+                tiles[k] = hit.withSelectionId(selectionId);
+                cache.update(name, { tile: tiles[k], withSelectionId: hit.withSelectionId });
+            }
+            continue;
         }
-        const built = buildTile(collectPeriods(kpi, columns, readers, numbers, ctx.t), columns, bound, numbers, ctx, selectionId);
-        cache.set(kpi.name, inputsOf(kpi, sources), built);
-        return built.tile;
-    });
+        const built = buildTile(collectPeriods(kpis, k, readers, numbers, ctx.t), columns, bound, numbers, ctx, selectionId);
+        cache.set(name, inputsOf(kpis, k, sources), built);
+        tiles[k] = built.tile;
+    }
     cache.end();
     const reduced = dataView?.metadata?.segment ? { deliveredRows: columns.rowCount } : null;
     return { kind: "tiles", tiles: withStaleness(tiles, bound.has("period"), ctx.t), bound, hasHighlights: columns.hasHighlights, reduced };
@@ -161,88 +167,122 @@ function contextKey(columns: RoleColumns, ctx: ModelContext): string {
         Array.from(columns.byRole, ([role, col]) => layout(role, col)), columns.tooltips.map(col => layout("tooltips", col))]);
 }
 
+/** The columns of an update, read once per update rather than once per KPI. */
 interface Readers {
     readonly kpiCol: RoleColumn;
     readonly groupCol: RoleColumn | undefined;
     readonly periodCol: RoleColumn | undefined;
-    readonly cellCols: readonly (readonly [RoleName, RoleColumn])[];
+    readonly periodFormat: string | undefined;
+    /** Place in CELL_ROLES of each bound cell column, in the order of the source lists below. */
+    readonly cellIndex: Int32Array;
+    /** Cell and tooltip columns as a KPI reads them: values, or highlights for highlighted KPIs. */
+    readonly cellSources: readonly (readonly Cell[])[];
+    readonly cellHighlightSources: readonly (readonly Cell[])[];
+    readonly tooltipSources: readonly (readonly Cell[])[];
+    readonly tooltipHighlightSources: readonly (readonly Cell[])[];
+    /** Every column a tile is read from besides the KPI name, for the cache: plain and highlighted. */
+    readonly inputSources: readonly (readonly Cell[])[];
+    readonly inputHighlightSources: readonly (readonly Cell[])[];
+    /** Period labels by raw number or time: a date or number period is formatted once per update, not once per row. */
+    readonly periodLabels: Map<number, string>;
 }
 
 function readersOf(columns: RoleColumns): Readers {
     const cellCols = CELL_ROLES.map(role => [role, columns.byRole.get(role)] as const)
         .filter((pair): pair is readonly [RoleName, RoleColumn] => pair[1] !== undefined);
-    return { kpiCol: columns.byRole.get("kpi") as RoleColumn, groupCol: columns.byRole.get("group"), periodCol: columns.byRole.get("period"), cellCols };
+    // The source a highlighted KPI reads: highlight values where the column has them.
+    const highlight = (col: RoleColumn): readonly Cell[] => (columns.hasHighlights && col.highlights ? col.highlights : col.values);
+    const groupCol = columns.byRole.get("group");
+    const periodCol = columns.byRole.get("period");
+    const cellSources = cellCols.map(([, col]) => col.values as readonly Cell[]);
+    const cellHighlightSources = cellCols.map(([, col]) => highlight(col));
+    const tooltipSources = columns.tooltips.map(col => col.values as readonly Cell[]);
+    const tooltipHighlightSources = columns.tooltips.map(highlight);
+    const keys: (readonly Cell[])[] = [];
+    if (groupCol) keys.push(groupCol.values);
+    if (periodCol) keys.push(periodCol.values);
+    return {
+        kpiCol: columns.byRole.get("kpi") as RoleColumn, groupCol, periodCol, periodFormat: formatOf(periodCol?.source),
+        cellIndex: Int32Array.from(cellCols, ([role]) => CELL_INDEX.get(role) as number),
+        cellSources, cellHighlightSources, tooltipSources, tooltipHighlightSources,
+        inputSources: [...keys, ...cellSources, ...tooltipSources],
+        inputHighlightSources: [...keys, ...cellHighlightSources, ...tooltipHighlightSources],
+        periodLabels: new Map(),
+    };
 }
 
-/** A KPI's rows, in delivered order; a KPI is highlighted when any of its rows is. */
-interface KpiRows {
-    readonly name: string;
-    readonly deliveredIndex: number;
-    readonly firstRow: number;
-    readonly rows: number[];
-    highlighted: boolean;
+/**
+ * The KPIs of an update and their rows, from one pass over the rows: KPI k's rows are
+ * firstRow[k], nextRow[firstRow[k]], ... (-1 ends the chain), in delivered order, in typed arrays
+ * rather than an array per KPI. A KPI is highlighted when any of its rows is.
+ */
+interface KpiIndex {
+    readonly count: number;
+    readonly names: readonly string[];
+    readonly firstRow: Int32Array;
+    readonly rowCount: Int32Array;
+    readonly highlighted: Uint8Array;
+    readonly nextRow: Int32Array;
 }
 
-/** Group rows by KPI name, in the order each KPI first appears. */
-function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiRows[] {
-    const highlightCols = [...readers.cellCols.map(c => c[1]), ...columns.tooltips].filter(c => Array.isArray(c.highlights));
-    const rowHighlighted = (row: number): boolean => highlightCols.some(c => !isMissing(c.highlights?.[row] as Cell));
+/** Group rows by KPI name, in the order each KPI first appears: one pass over the rows. */
+function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiIndex {
+    const rows = columns.rowCount;
+    const highlightCols = columns.hasHighlights
+        ? [...CELL_ROLES.map(role => columns.byRole.get(role)), ...columns.tooltips].filter((c): c is RoleColumn => c !== undefined && Array.isArray(c.highlights))
+        : [];
     const blank = t.text("Blank");
-    const names = readers.kpiCol.values;
-    const kpis = new Map<string, KpiRows>();
-    for (let row = 0; row < columns.rowCount; row++) {
-        const name = text(names[row] as Cell) ?? blank;
-        let kpi = kpis.get(name);
-        if (!kpi) {
-            kpi = { name, deliveredIndex: kpis.size, firstRow: row, rows: [], highlighted: false };
-            kpis.set(name, kpi);
+    const values = readers.kpiCol.values;
+    const byName = new Map<string, number>();
+    const names: string[] = [];
+    const firstRow = new Int32Array(rows);
+    const lastRow = new Int32Array(rows);
+    const rowCount = new Int32Array(rows);
+    const highlighted = new Uint8Array(rows);
+    const nextRow = new Int32Array(rows).fill(-1);
+    for (let row = 0; row < rows; row++) {
+        const name = text(values[row] as Cell) ?? blank;
+        let k = byName.get(name);
+        if (k === undefined) {
+            k = names.length;
+            byName.set(name, k);
+            names.push(name);
+            firstRow[k] = row;
+        } else {
+            nextRow[lastRow[k]] = row;
         }
-        kpi.rows.push(row);
-        if (columns.hasHighlights && !kpi.highlighted && rowHighlighted(row)) kpi.highlighted = true;
+        lastRow[k] = row;
+        rowCount[k]++;
+        if (highlightCols.length > 0 && highlighted[k] === 0) {
+            for (let c = 0; c < highlightCols.length; c++) {
+                if (!isMissing((highlightCols[c].highlights as readonly Cell[])[row])) { highlighted[k] = 1; break; }
+            }
+        }
     }
-    return Array.from(kpis.values());
+    return { count: names.length, names, firstRow, rowCount, highlighted, nextRow };
 }
 
-/** The source a KPI reads a column from: highlight values for highlighted KPIs. */
-function sourceOf(col: RoleColumn, kpi: KpiRows, columns: RoleColumns): readonly Cell[] {
-    return columns.hasHighlights && kpi.highlighted && col.highlights ? col.highlights : col.values;
-}
-
-/** Every column a KPI's tile is read from, besides the KPI name. */
-function sourcesOf(kpi: KpiRows, columns: RoleColumns, readers: Readers): (readonly Cell[])[] {
-    const sources: (readonly Cell[])[] = [];
-    if (readers.groupCol) sources.push(readers.groupCol.values);
-    if (readers.periodCol) sources.push(readers.periodCol.values);
-    for (const [, col] of readers.cellCols) sources.push(sourceOf(col, kpi, columns));
-    for (const col of columns.tooltips) sources.push(sourceOf(col, kpi, columns));
-    return sources;
-}
-
-/** Every raw value the KPI's tile is built from, flat, with its place in the delivered order. */
-function inputsOf(kpi: KpiRows, sources: readonly (readonly Cell[])[]): InputCell[] {
-    const rows = kpi.rows;
+/** Every raw value KPI k's tile is built from, flat, with its place in the delivered order. */
+function inputsOf(kpis: KpiIndex, k: number, sources: readonly (readonly Cell[])[]): InputCell[] {
     const width = sources.length;
-    const inputs = new Array<InputCell>(3 + rows.length * width);
-    inputs[0] = kpi.deliveredIndex;
-    inputs[1] = kpi.highlighted;
-    inputs[2] = rows.length;
+    const inputs = new Array<InputCell>(3 + kpis.rowCount[k] * width);
+    inputs[0] = k;
+    inputs[1] = kpis.highlighted[k] === 1;
+    inputs[2] = kpis.rowCount[k];
     let at = 3;
-    for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
+    for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
         for (let c = 0; c < width; c++) inputs[at++] = sources[c][row];
     }
     return inputs;
 }
 
-/** Whether `previous` (from inputsOf) holds exactly the values the KPI's rows hold now; reads in place. */
-function sameInputs(previous: readonly InputCell[], kpi: KpiRows, sources: readonly (readonly Cell[])[]): boolean {
-    const rows = kpi.rows;
+/** Whether `previous` (from inputsOf) holds exactly the values KPI k's rows hold now; reads in place. */
+function sameInputs(previous: readonly InputCell[], kpis: KpiIndex, k: number, sources: readonly (readonly Cell[])[]): boolean {
     const width = sources.length;
-    if (previous.length !== 3 + rows.length * width || previous[0] !== kpi.deliveredIndex || previous[1] !== kpi.highlighted
-        || previous[2] !== rows.length) return false;
+    if (previous.length !== 3 + kpis.rowCount[k] * width || previous[0] !== k || previous[1] !== (kpis.highlighted[k] === 1)
+        || previous[2] !== kpis.rowCount[k]) return false;
     let at = 3;
-    for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
+    for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
         for (let c = 0; c < width; c++) {
             const before = previous[at++];
             const now = sources[c][row];
@@ -252,35 +292,48 @@ function sameInputs(previous: readonly InputCell[], kpi: KpiRows, sources: reado
     return true;
 }
 
-/** Merge a KPI's rows per period label (first non-missing value wins) and order the periods. */
-function collectPeriods(kpi: KpiRows, columns: RoleColumns, readers: Readers, numbers: NumberText, t: Localiser): KpiBucket {
-    const { groupCol, periodCol, cellCols } = readers;
-    const periodFormat = formatOf(periodCol?.source);
+/** The label of a period value: numbers and dates formatted with the period's format, once per update. */
+function periodLabel(raw: Cell, readers: Readers, numbers: NumberText, blank: string): string {
+    if (isMissing(raw)) return blank;
+    if (!(raw instanceof Date) && typeof raw !== "number") return String(raw);
+    const key = raw instanceof Date ? raw.getTime() : raw;
+    let label = readers.periodLabels.get(key);
+    if (label === undefined) {
+        label = numbers.value(raw, readers.periodFormat) || String(raw);
+        readers.periodLabels.set(key, label);
+    }
+    return label;
+}
+
+/** Merge KPI k's rows per period label (first non-missing value wins) and order the periods. */
+function collectPeriods(kpis: KpiIndex, k: number, readers: Readers, numbers: NumberText, t: Localiser): KpiBucket {
+    const { groupCol, periodCol, cellIndex } = readers;
+    const highlighted = kpis.highlighted[k] === 1;
+    const cellSources = highlighted ? readers.cellHighlightSources : readers.cellSources;
+    const tooltipSources = highlighted ? readers.tooltipHighlightSources : readers.tooltipSources;
     const blank = t.text("Blank");
-    const bucketOf: KpiBucket = { name: kpi.name, deliveredIndex: kpi.deliveredIndex, firstRow: kpi.firstRow, group: null, periods: new Map(), periodList: [], highlighted: kpi.highlighted };
-    const cellSources = cellCols.map(([role, col]) => [CELL_INDEX.get(role) as number, sourceOf(col, kpi, columns)] as const);
-    const tooltipSources = columns.tooltips.map(col => sourceOf(col, kpi, columns));
-    for (const row of kpi.rows) {
+    const bucketOf: KpiBucket = { name: kpis.names[k], deliveredIndex: k, firstRow: kpis.firstRow[k], group: null, periods: new Map(), periodList: [], highlighted };
+    for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
         if (bucketOf.group === null && groupCol) bucketOf.group = text(groupCol.values[row] as Cell);
         const rawPeriod = periodCol ? plainCell(periodCol.values[row]) : null;
-        const label = periodCol ? (isMissing(rawPeriod) ? blank : rawPeriod instanceof Date || typeof rawPeriod === "number"
-            ? numbers.value(rawPeriod, periodFormat) || String(rawPeriod) : String(rawPeriod)) : "";
+        const label = periodCol ? periodLabel(rawPeriod, readers, numbers, blank) : "";
         let bucket = bucketOf.periods.get(label);
         if (!bucket) {
             const order = rawPeriod instanceof Date ? rawPeriod.getTime() : typeof rawPeriod === "number" && Number.isFinite(rawPeriod) ? rawPeriod : null;
-            bucket = { label, order, firstRow: row, cells: new Array<Cell>(CELL_ROLES.length), tooltipCells: [] };
+            bucket = { label, order, firstRow: row, cells: new Array<Cell>(CELL_ROLES.length), tooltipCells: new Array<Cell>(tooltipSources.length) };
             bucketOf.periods.set(label, bucket);
             bucketOf.periodList.push(bucket);
         }
         const cells = bucket.cells;
         for (let i = 0; i < cellSources.length; i++) {
-            const [index, source] = cellSources[i];
+            const index = cellIndex[i];
             if (!isMissing(cells[index])) continue;
-            cells[index] = plainCell(source[row]);
+            cells[index] = plainCell(cellSources[i][row]);
         }
+        const tooltipCells = bucket.tooltipCells;
         for (let i = 0; i < tooltipSources.length; i++) {
-            if (!isMissing(bucket.tooltipCells[i])) continue;
-            bucket.tooltipCells[i] = plainCell(tooltipSources[i][row]);
+            if (!isMissing(tooltipCells[i])) continue;
+            tooltipCells[i] = plainCell(tooltipSources[i][row]);
         }
     }
     // Dates and numbers sort by value; text periods keep the order Power BI delivered them in.
@@ -381,7 +434,8 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
     };
     const ariaLabel = [buildAriaLabel(tile, t), ...qualityAria(quality, null, t)].join(". ");
-    const extra = columns.tooltips.map((col, i) => ({
+    // The `tooltips` fields, read when the tooltip lines are first built.
+    const extra = (): { source: powerbi.DataViewMetadataColumn; value: Cell }[] => columns.tooltips.map((col, i) => ({
         source: { ...col.source, displayName: text(col.source.displayName as Cell) ?? "", format: formatOf(col.source) },
         value: current.tooltipCells[i],
     }));
@@ -397,7 +451,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         });
         Object.defineProperty(result, "tooltipItems", {
             enumerable: true,
-            get: () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra })),
+            get: () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra: extra() })),
         });
         return result;
     };

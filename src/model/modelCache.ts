@@ -49,8 +49,21 @@ export class ModelCache {
 
     /** The tile built last time for `key` if `sameInputs` says its inputs are unchanged, or null. */
     get(key: string, sameInputs: (previous: readonly InputCell[]) => boolean): CachedTile | null {
-        const entry = this.entries.get(key);
-        if (!entry || !sameInputs(entry.inputs)) return null;
+        const previous = this.previousInputs(key);
+        return previous && sameInputs(previous) ? this.reuse(key) : null;
+    }
+
+    /**
+     * The raw values the tile of `key` was built from last time, or null: the model compares them
+     * with the rows in place (no closure per tile), then calls `reuse` when they are the same.
+     */
+    previousInputs(key: string): readonly InputCell[] | null {
+        return this.entries.get(key)?.inputs ?? null;
+    }
+
+    /** The tile built last time for `key`, kept for this update (call after previousInputs matched). */
+    reuse(key: string): CachedTile {
+        const entry = this.entries.get(key) as Entry;
         entry.seen = this.generation;
         return entry.cached;
     }

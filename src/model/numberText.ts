@@ -23,6 +23,9 @@ export function precisionOf(format: string | undefined): FormatPrecision | null 
     return precision;
 }
 
+/** "#,0", "#,0.0" ... "#,0.0000000000": the formats of NumberText.fixed, by decimals. */
+const FIXED_FORMATS: readonly string[] = Array.from({ length: 11 }, (_, d) => (d === 0 ? "#,0" : `#,0.${"0".repeat(d)}`));
+
 /**
  * What formattingutils needs to show a format as Power BI does: the format without its scaling
  * commas and with an Excel currency tag ("[$\u00a3-809]") as quoted text, and each section's divisor.
@@ -58,7 +61,12 @@ function displayFormatOf(format: string): DisplayFormat | null {
 export class NumberText {
     constructor(readonly locale: string) { }
 
+    /** This instance's formatters by format string (the model makes one NumberText per update). */
+    private readonly own = new Map<string, Formatter>();
+
     private formatter(format: string | undefined): Formatter {
+        const local = this.own.get(format ?? "");
+        if (local) return local;
         const key = `${this.locale}\u0001${format ?? ""}`;
         let formatter = formatters.get(key);
         if (!formatter) {
@@ -66,6 +74,7 @@ export class NumberText {
             formatter = valueFormatter.create({ format: format && format.trim() !== "" ? format : undefined, cultureSelector: this.locale });
             formatters.set(key, formatter);
         }
+        if (this.own.size < MAX_FORMATTERS) this.own.set(format ?? "", formatter);
         return formatter;
     }
 
@@ -105,8 +114,7 @@ export class NumberText {
 
     /** A plain number with a fixed count of decimals in the host's locale: "4.5", "4,5". */
     fixed(value: number, decimals: number): string {
-        const d = Math.max(0, Math.min(10, Math.trunc(decimals)));
-        return this.value(value, d === 0 ? "#,0" : `#,0.${"0".repeat(d)}`);
+        return this.value(value, FIXED_FORMATS[Math.max(0, Math.min(10, Math.trunc(decimals)))]);
     }
 
     /** A fraction as a percentage with up to two decimals: 0.05 -> "5%". */
