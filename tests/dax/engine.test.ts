@@ -9,6 +9,7 @@ import { columnFilter, Engine, FilterContext } from "../../dax/src/engine/evalua
 import { Model, Row } from "../../dax/src/engine/model";
 import { loadStarModel, STAR_RELATIONSHIPS, starModelFromCsv, DatasetError } from "../../dax/src/engine/star";
 import { parseExpression } from "../../dax/src/expr/parse";
+import { summarizeColumns } from "../../dax/src/engine/summarize";
 import { join } from "path";
 
 const B: DaxValue = BLANK_VALUE;
@@ -105,5 +106,36 @@ describe("star-schema datasets load typed, or are refused with file, line and co
         };
         expect(() => starModelFromCsv(files)).toThrow(DatasetError);
         expect(() => starModelFromCsv(files)).toThrow("kpis.csv: line 2, column \"Target\": \"12x\" is not a number");
+    });
+});
+
+describe("SUMMARIZECOLUMNS", () => {
+    const engine = new Engine(model);
+    const request = (limit?: number) => summarizeColumns(engine, {
+        groupBy: [{ table: "KPI", column: "Area" }, { table: "KPI", column: "KPI ID" }, { table: "Period", column: "Period ID", sortBy: "Period Index" }],
+        measures: [{ name: "Total", measure: "Total" }],
+        ...(limit === undefined ? {} : { limit }),
+    });
+    test("columns of one table as they exist, tables cross-joined, rows whose measures are all blank dropped", () => {
+        const result = request();
+        // (North, A), (North, B), (South, C) exist; Area x KPI ID would give 6. Cross-joined with 3 periods: 9.
+        expect(result.combinations).toBe(9);
+        // A at p2 is BLANK, B has no p2, C only p2: 5 rows keep a value.
+        expect(result.rows.map(r => [r["KPI ID"], r["Period ID"], r["Total"]])).toEqual([
+            ["A", "p1", 10], ["A", "p3", 30], ["B", "p1", 1], ["B", "p3", 3], ["C", "p2", 200],
+        ]);
+        expect(result.cutOff).toBe(0);
+    });
+    test("the data-reduction limit keeps the first rows and counts the rest", () => {
+        const result = request(3);
+        expect(result.rows.length).toBe(3);
+        expect(result.cutOff).toBe(2);
+    });
+    test("a slicer filters the groups (auto-exist through the filter)", () => {
+        const south = summarizeColumns(engine, {
+            groupBy: [{ table: "KPI", column: "KPI ID" }], measures: [{ name: "Total", measure: "Total" }],
+            filters: [columnFilter(model, "KPI", "Area", ["South"])],
+        });
+        expect(south.rows).toEqual([{ "KPI ID": "C", "Total": 200 }]);
     });
 });
