@@ -1,5 +1,4 @@
 import { KpiTile, ViewModel } from "../model/types";
-import { ROW_LIMIT } from "../model/roles";
 import { Localiser } from "../i18n/localiser";
 import { TileOptions } from "../settings";
 import { drawLanding, drawMessage } from "./messages";
@@ -162,7 +161,7 @@ export class TileRenderer {
         const visible = sortTiles(filterTiles(model.tiles, options.filter), options.sortBy);
         const hidden = model.tiles.length - visible.length;
         this.show({ notice: model.reduced !== null, summary: options.showSummary, body: visible.length > 0, message: visible.length === 0 });
-        const notice = model.reduced ? t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale)) : "";
+        const notice = model.reduced ? t.format("Notice_Reduced", model.reduced.deliveredRows.toLocaleString(t.locale)) : "";
         if (this.notice.textContent !== notice) this.notice.textContent = notice;
         if (options.showSummary) drawSummary(this.summary, model.tiles, options, theme, t);
         if (visible.length === 0) {
@@ -209,6 +208,7 @@ export class TileRenderer {
             owner: options.show.owner && bound.has("owner"),
             commentary: options.show.commentary && bound.has("commentary"),
             commentaryLines: options.commentaryLines,
+            pathToGreen: ["action", "actionOwner", "actionDue", "actionStatus"].some(r => bound.has(r)),
         };
         const request: LayoutRequest = {
             width: Math.max(1, boxWidth - 2 * ROOT_PADDING),
@@ -263,7 +263,7 @@ export class TileRenderer {
         const top = this.body.offsetTop;
         const view = this.root.clientHeight;
         if (view > 0) {
-            const scrollTop = scrollToShow(layout, index, this.root.scrollTop - top, view - (this.more.hidden ? 0 : this.more.offsetHeight)) + top;
+            const scrollTop = scrollToShow(layout, index, this.root.scrollTop - top, view - this.cueHeight() - ROOT_PADDING) + top;
             if (Math.abs(scrollTop - this.root.scrollTop) > 0.5) this.root.scrollTop = scrollTop;
         }
         const before = this.built.size;
@@ -366,19 +366,34 @@ export class TileRenderer {
         this.headingLayer.replaceChildren(content);
     }
 
+    /** Height the cue takes at the bottom of the box (reserved even while hidden: it shows as soon as a tile is cut). */
+    private cueHeight(): number {
+        return (this.more.hidden ? 0 : this.more.offsetHeight) || Math.ceil(1.8 * this.em);
+    }
+
     /** "N more below" while tiles lie wholly or partly below the view. */
     private updateCue(layout: Layout, offset: number, view: number): void {
-        const cueHeight = this.more.hidden ? Math.ceil(1.8 * this.em) : this.more.offsetHeight || Math.ceil(1.8 * this.em);
-        const { below } = visibility(layout, offset, offset + view - cueHeight - ROOT_PADDING);
+        const { below } = visibility(layout, offset, offset + view - this.cueHeight() - ROOT_PADDING);
         const text = below > 0 ? this.moreFormat(below) : "";
         if (this.more.textContent !== text) this.more.textContent = text;
-        if (this.more.hidden !== (below === 0)) this.more.hidden = below === 0;
+        // While the tiles scroll, the cue keeps its room (hidden from view, not removed) when nothing is below:
+        // removing it would shorten the scroll range and move the view, which would cut a tile again.
+        const scrolls = layout.contentHeight > view - (this.body.offsetTop || 0) - ROOT_PADDING;
+        if (this.more.hidden !== !scrolls) this.more.hidden = !scrolls;
+        const shown = below > 0 ? "" : "hidden";
+        if (this.more.style.visibility !== shown) this.more.style.visibility = shown;
     }
 
     /** A readable error state in place of the tiles. */
     renderError(reason: string, t: Localiser): void {
         this.show({ message: true });
         drawMessage(this.message, "Error_Title", t.format("Error_Body", reason), "error", t);
+    }
+
+    /** While Power BI sends the rest of a large query in windows (src/model/segments.ts): the rows so far, in place of the tiles. */
+    renderLoading(rows: number, t: Localiser): void {
+        this.show({ message: true });
+        drawMessage(this.message, "Loading_Title", t.format("Loading_Rows", rows.toLocaleString(t.locale)), "loading", t);
     }
 }
 

@@ -96,7 +96,7 @@ describe("layout that fits the box, and screenshots for the README", () => {
             const root = document.querySelector(".kpi-tiles-root") as HTMLElement;
             const box = root.getBoundingClientRect();
             const cue = document.querySelector<HTMLElement>(".kpi-more");
-            const bottom = cue && !cue.hidden ? cue.getBoundingClientRect().top : box.bottom;
+            const bottom = cue && !cue.hidden && getComputedStyle(cue).visibility !== "hidden" ? cue.getBoundingClientRect().top : box.bottom;
             const inside = (r: DOMRect): boolean => r.width > 0 && r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= bottom + 0.5
                 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
             /** The element's text is shown whole: not cut by its own box or by the tile's. */
@@ -112,7 +112,7 @@ describe("layout that fits the box, and screenshots for the README", () => {
                 density: Array.from(root.classList).find(c => c.startsWith("kpi-density-")) ?? null,
                 built: tiles.length,
                 setSize: Number(tiles[0]?.getAttribute("aria-setsize")),
-                cue: cue && !cue.hidden ? cue.textContent : null,
+                cue: cue && !cue.hidden && getComputedStyle(cue).visibility !== "hidden" ? cue.textContent : null,
                 visible: tiles.filter(t => inside(t.getBoundingClientRect())).map(t => ({
                     kpi: t.getAttribute("data-kpi"),
                     name: readable(t, ".kpi-tile__name"),

@@ -1,0 +1,135 @@
+/**
+ * Tiles out of view are not built (src/render/renderTiles.ts): keyboard movement, screen-reader
+ * positions, selection and the summary still cover every KPI. The sample's 29 KPIs in a
+ * 360 x 260 visual (a few tiles in view) and 1,000 synthetic KPIs at 1280 x 720.
+ */
+import { join } from "node:path";
+import type { Browser, Frame } from "playwright-core";
+import { launchBrowser } from "../../scripts/lib/browser";
+import { openPreview, PreviewBrowser } from "../../scripts/lib/preview-browser";
+import { syntheticRows } from "../../scripts/bench/synthetic";
+import { eventually } from "./helpers/eventually";
+import { previewOf } from "./helpers/preview-session";
+import { visualUnderTest } from "./helpers/visual-under-test";
+
+const SAMPLE = join(__dirname, "..", "..", "sample", "data");
+
+let browser: Browser;
+beforeAll(async () => {
+    browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+    await browser?.close();
+});
+
+interface Built { kpi: string | null; pos: number; size: number; selected: string | null; classSelected: boolean }
+
+function built(frame: Frame): Promise<Built[]> {
+    return frame.$$eval(".kpi-tile", tiles => tiles.map(t => ({
+        kpi: t.getAttribute("data-kpi"),
+        pos: Number(t.getAttribute("aria-posinset")),
+        size: Number(t.getAttribute("aria-setsize")),
+        selected: t.getAttribute("aria-selected"),
+        classSelected: t.classList.contains("is-selected"),
+    })));
+}
+
+const focused = (frame: Frame): Promise<{ kpi: string | null; pos: number; inView: boolean }> => frame.evaluate(() => {
+    const tile = document.activeElement?.closest(".kpi-tile") ?? null;
+    const root = document.querySelector(".kpi-tiles-root") as HTMLElement;
+    const box = root.getBoundingClientRect();
+    const r = tile?.getBoundingClientRect();
+    return {
+        kpi: tile?.getAttribute("data-kpi") ?? null,
+        pos: Number(tile?.getAttribute("aria-posinset") ?? 0),
+        inView: r !== undefined && r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+    };
+});
+
+async function focusFirstTile(preview: PreviewBrowser): Promise<void> {
+    const frame = preview.frame();
+    await preview.page.focus("#clear-selection");
+    for (let i = 0; i < 8 && (await focused(frame)).kpi === null; i++) await preview.page.keyboard.press("Tab");
+    expect((await focused(frame)).pos).toBe(1);
+}
+
+describe("the sample at 360 x 260", () => {
+    let preview: PreviewBrowser;
+    let frame: Frame;
+    beforeEach(async () => {
+        preview = await previewOf(browser, SAMPLE, 360, 260);
+        frame = preview.frame();
+    });
+    afterEach(async () => {
+        expect(preview.errors).toEqual([]);
+        await preview.close();
+    });
+
+    test("only the tiles near the view are built, and each tells its place among all 29", async () => {
+        const tiles = await built(frame);
+        expect(tiles.length).toBeLessThan(29);
+        expect(tiles.every(t => t.size === 29)).toBe(true);
+        expect(tiles.map(t => t.pos)).toEqual(tiles.map((_, i) => i + 1));
+        // One listbox holds every tile; the summary counts all 29 KPIs.
+        expect(await frame.$$eval("[role=listbox]", lists => lists.length)).toBe(1);
+        expect(await frame.$eval(".kpi-summary", el => el.getAttribute("aria-label"))).toContain("29");
+    });
+
+    test("End reaches the 29th tile (built on the way, scrolled into view), Home the first, arrows step through unbuilt ones", async () => {
+        await focusFirstTile(preview);
+        await preview.page.keyboard.press("End");
+        await eventually(async () => expect(await focused(frame)).toEqual(expect.objectContaining({ pos: 29, inView: true })));
+        // Nothing below any more: the cue is not shown.
+        const cue = await frame.$eval(".kpi-more", el => (el as HTMLElement).hidden || getComputedStyle(el).visibility === "hidden");
+        expect(cue).toBe(true);
+        await preview.page.keyboard.press("Home");
+        await eventually(async () => expect(await focused(frame)).toEqual(expect.objectContaining({ pos: 1, inView: true })));
+        for (let i = 0; i < 12; i++) await preview.page.keyboard.press("ArrowRight");
+        await eventually(async () => expect(await focused(frame)).toEqual(expect.objectContaining({ pos: 13, inView: true })));
+        await preview.page.keyboard.press("ArrowDown");
+        const columns = await frame.evaluate(() => {
+            const tops = Array.from(document.querySelectorAll(".kpi-tile")).map(t => Math.round(t.getBoundingClientRect().top));
+            return tops.filter(top => top === tops[0]).length;
+        });
+        await eventually(async () => expect((await focused(frame)).pos).toBe(13 + columns));
+    });
+
+    test("a selected tile stays selected when scrolled out of view and back", async () => {
+        await focusFirstTile(preview);
+        await preview.page.keyboard.press("Enter");
+        const first = (await built(frame))[0];
+        await eventually(async () => expect((await built(frame))[0]).toEqual(expect.objectContaining({ selected: "true", classSelected: true })));
+        // Focus leaves the tiles, then the view scrolls to the end: the selected tile is dropped.
+        await preview.page.focus("#clear-selection");
+        await frame.$eval(".kpi-tiles-root", el => { el.scrollTop = el.scrollHeight; });
+        await eventually(async () => expect((await built(frame)).some(t => t.kpi === first.kpi)).toBe(false));
+        // The tiles built at the end are drawn as not selected (dimmed), the selection is still the host's.
+        await eventually(async () => expect((await built(frame)).every(t => t.selected === "false")).toBe(true));
+        await frame.$eval(".kpi-tiles-root", el => { el.scrollTop = 0; });
+        await eventually(async () => expect((await built(frame)).find(t => t.kpi === first.kpi))
+            .toEqual(expect.objectContaining({ selected: "true", classSelected: true })));
+    });
+});
+
+test("1,000 KPIs at 1280 x 720: a few dozen tiles built; scrolling builds the next screen", async () => {
+    const visual = await visualUnderTest();
+    const rows = syntheticRows(1000, 12);
+    const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
+    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser });
+    try {
+        const frame = preview.frame();
+        const before = await built(frame);
+        expect(before.length).toBeGreaterThan(10);
+        expect(before.length).toBeLessThan(150);
+        expect(before.every(t => t.size === 1000)).toBe(true);
+        const cue = await frame.$eval(".kpi-more", el => el.textContent ?? "");
+        expect(cue).toMatch(/\d+ more below/);
+        await frame.$eval(".kpi-tiles-root", el => { el.scrollTop = el.clientHeight * 3; });
+        await eventually(async () => expect(Math.min(...(await built(frame)).map(t => t.pos))).toBeGreaterThan(before.length / 2));
+        const after = await built(frame);
+        expect(after.length).toBeLessThan(150);
+        expect(preview.errors).toEqual([]);
+    } finally {
+        await preview.close();
+    }
+});
