@@ -6,7 +6,10 @@ import { parseDictionaryText } from "../../dax/src/dictionary/load";
 import { countIsLowerBound, errorCount, formatIssue, MAX_ISSUES } from "../../dax/src/dictionary/validate";
 import { runCli } from "../../dax/cli";
 import { mulberry32 } from "../../scripts/sample/prng";
-import { rmSync, writeFileSync } from "fs";
+import { readFileSync, rmSync, writeFileSync } from "fs";
+import fc from "fast-check";
+import { readDictionary } from "../../dax/src/dictionary/read";
+import { readFastYaml } from "../../dax/src/dictionary/fastYaml";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -130,5 +133,58 @@ describe("bounded messages", () => {
         }
         expect(err).toHaveLength(MAX_ISSUES + 2);
         expect(err[err.length - 1]).toBe(`at least ${errorCount(issues)} errors in ${file}; nothing was written.`);
+    });
+});
+
+describe("the fast YAML reader reads what the yaml package reads", () => {
+    const sample = readFileSync(join(__dirname, "../../sample/kpi-dictionary.yaml"), "utf8");
+    const same = (file: string, text: string): void => {
+        const fast = readDictionary(file, text);
+        const full = readDictionary(file, text, { fastYaml: false });
+        const plain = (d: ReturnType<typeof readDictionary>): unknown => ({
+            issues: d.issues,
+            kpis: d.kpis.map(k => ({ location: k.location, fields: [...k.fields].map(([key, f]) => [key, f.value, f.location]) })),
+        });
+        expect(plain(fast)).toEqual(plain(full));
+    };
+    test("the sample dictionary and the fixtures take the fast path and read the same", () => {
+        expect(readFastYaml(sample)).not.toBeNull();
+        same("sample.yaml", sample);
+        for (const name of ["childrens-services.yaml", "hostile-names.yaml", "every-error.yaml"]) {
+            same(name, readFileSync(join(__dirname, "fixtures", name), "utf8"));
+        }
+    });
+    /** A scalar as YAML text in one of the styles people write. */
+    const scalarText = fc.oneof(
+        fc.constantFrom("High", "0.85", "-1", "+2", "1e3", ".5", "5.", "0o17", "0x1F", "true", "True", "FALSE", "False", "null", "NULL", "~", ".inf", "-.Inf", ".nan", "NI 062", "CS/01a",
+            "%_of LAC Adopted", "a#b", "16-17_not known_NEET", "'quoted'", "\"double\"", "'it''s'", "\"say \\\"hi\\\"\"", "\"tab\\there\"",
+            "1_000", "12:30", "[england, region]", "[]", "[ 'a', \"b\" ]", "x # comment", "'x' # comment", "'x'#c", "[a]#c", "[a] # c", "a #", "kpis", "@at", "&anchor x", "*alias",
+            "!tag x", "|", ">", "{a: 1}", "- x", "? x", "café ŵ", "value: nested", "[a, [b]]", "[a,]", "\"\\u00e9\""),
+        fc.stringMatching(/^[A-Za-z0-9 .,%/'"#:_-]{0,12}$/),
+    );
+    const kpiText = fc.array(fc.tuple(fc.constantFrom("id", "name", "serviceArea", "polarity", "target", "benchmarks", "definition", "id", "x-y"), scalarText,
+        fc.constantFrom("inline", "block-list", "folded", "comment-after", "blank-before")), { minLength: 1, maxLength: 6 });
+    test("random dictionaries: the same fields, values, lines and messages (or the fast reader steps aside)", () => {
+        let fastRuns = 0;
+        let runs = 0;
+        fc.assert(fc.property(fc.array(kpiText, { maxLength: 4 }), fc.constantFrom("  ", "", "    "), (kpis, indent) => {
+            const lines = ["# dictionary", "kpis:"];
+            if (kpis.length === 0) lines[1] = "kpis: []";
+            for (const kpi of kpis) {
+                kpi.forEach(([key, value, style], index) => {
+                    const lead = index === 0 ? `${indent}- ` : `${indent}  `;
+                    if (style === "blank-before") lines.push("");
+                    if (style === "block-list") lines.push(`${lead}${key}:`, `${indent}    - ${value}`, `${indent}    - ${value}`);
+                    else if (style === "folded") lines.push(`${lead}${key}: ${value}`, `${indent}      more ${value}`);
+                    else lines.push(`${lead}${key}: ${value}${style === "comment-after" ? "  # note" : ""}`);
+                });
+            }
+            const text = lines.join("\n") + "\n";
+            same("r.yaml", text);
+            runs++;
+            if (readFastYaml(text) !== null) fastRuns++;
+        }), { numRuns: 1500, seed: 42 });
+        // The comparison means something only if the fast reader takes a good share of the cases.
+        expect(fastRuns / runs).toBeGreaterThan(0.2);
     });
 });

@@ -5,6 +5,7 @@ import { FIELD_NAMES } from "./fields";
 
 /** Columns a CSV dictionary may have: the fields, and `decimals` (only checked against the format: validate.ts). */
 const CSV_COLUMNS: readonly string[] = [...FIELD_NAMES, "decimals"];
+import { readFastYaml } from "./fastYaml";
 import { JsonEntry, JsonNode, JsonSyntaxError, jsonValue, lineIndex, MAX_DEPTH, parseJson } from "./json";
 import { DictionaryIssue, RawDictionary, RawField, RawKpi, SourceLocation } from "./types";
 
@@ -31,7 +32,7 @@ const MAX_SYNTAX_MESSAGES = 1;
  * quotes), YAML without custom tags, CSV with CR, LF or CRLF line ends. A file that is not
  * text (NUL bytes, bytes that are not UTF-8) is refused at once with its line.
  */
-export function readDictionary(file: string, text: string): RawDictionary {
+export function readDictionary(file: string, text: string, options: { readonly fastYaml?: boolean } = {}): RawDictionary {
     const format = formatOf(file);
     if (format === null) {
         return fileError(file, { file }, "the file type is not recognised", ".yaml, .yml, .json or .csv");
@@ -45,7 +46,7 @@ export function readDictionary(file: string, text: string): RawDictionary {
     }
     if (format === "csv") return readCsvDictionary(file, text);
     if (format === "json") return readJsonDictionary(file, text);
-    return readYamlDictionary(file, text);
+    return readYamlDictionary(file, text, options.fastYaml !== false);
 }
 
 function fileError(file: string, location: SourceLocation, message: string, allowed?: string): RawDictionary {
@@ -153,7 +154,7 @@ function deepFlowAt(text: string): number | null {
     return null;
 }
 
-function readYamlDictionary(file: string, text: string): RawDictionary {
+function readYamlDictionary(file: string, text: string, fastPath: boolean): RawDictionary {
     const lineCounter = new LineCounter();
     const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
     const deep = deepFlowAt(text);
@@ -161,6 +162,8 @@ function readYamlDictionary(file: string, text: string): RawDictionary {
         const line = lineIndex(text.slice(0, deep + 1))(deep);
         return fileError(file, { file, line }, `YAML syntax error: lists and maps are nested more than ${MAX_DEPTH} deep`);
     }
+    const fast = fastPath ? readFastYaml(text) : null;
+    if (fast !== null) return fastDictionary(file, fast);
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, customTags: [] });
     const issues: DictionaryIssue[] = [];
     const at = (offset: number | undefined): SourceLocation => (offset === undefined ? { file } : { file, line: lineOf(offset) });
@@ -181,7 +184,7 @@ function readYamlDictionary(file: string, text: string): RawDictionary {
     }
     let tagged: Node | null = null;
     visit(doc, (_key, node) => {
-        const tag = (node as Node).tag;
+        const tag = (node as Node | null)?.tag;
         if (tag !== undefined && !CORE_TAGS.has(tag)) { tagged = node as Node; return visit.BREAK; }
         return undefined;
     });
@@ -221,6 +224,28 @@ function readYamlDictionary(file: string, text: string): RawDictionary {
             fields.set(key, { value, location: valueNode?.range ? at(valueNode.range[0]) : fieldLocation });
         }
         kpis.push({ index, location, fields, fromCsv: false });
+    });
+    return { file, kpis, issues };
+}
+
+/** The raw dictionary from the fast reader's result: the same entries, lines and messages as the full parser gives. */
+function fastDictionary(file: string, fast: NonNullable<ReturnType<typeof readFastYaml>>): RawDictionary {
+    const issues: DictionaryIssue[] = [];
+    for (const top of fast.topLevel) {
+        if (top.key !== "kpis" && top.key !== "$schema") issues.push(unknownTopLevel({ file, line: top.line }, top.key));
+    }
+    if (fast.kpis === null || fast.kpisLine === null) return shapeError(file, { file, line: fast.topLevel[0]?.line ?? 1 }, issues);
+    if (fast.kpis.length === 0) return emptyList(file, { file, line: fast.kpisLine }, issues);
+    const kpis: RawKpi[] = fast.kpis.map((item, index) => {
+        const fields = new Map<string, RawField>();
+        for (const entry of item.entries) {
+            if (fields.has(entry.key)) {
+                issues.push({ severity: "error", location: { file, line: entry.keyLine }, field: entry.key, message: "the field is given twice in this KPI" });
+                continue;
+            }
+            fields.set(entry.key, { value: entry.value.value, location: { file, line: entry.value.line } });
+        }
+        return { index, location: { file, line: item.line }, fields, fromCsv: false };
     });
     return { file, kpis, issues };
 }
