@@ -262,7 +262,8 @@ export function writeTable(table: TmdlTable): string {
  */
 export function writeCreateOrReplaceScript(tables: readonly TmdlTable[]): string {
     const out = ["createOrReplace", ""];
-    for (const t of tables) out.push(...tableLines(t).map(l => (l === "" ? "" : `\t${l}`)));
+    // One push per line: spreading a table of 10,000 KPIs' lines into push() overflows the stack.
+    for (const t of tables) for (const l of tableLines(t)) out.push(l === "" ? "" : `\t${l}`);
     return out.join("\n");
 }
 
