@@ -1,5 +1,6 @@
 import { KpiDictionary } from "../dictionary/types";
 import { genericMeasures } from "./generic";
+import { qualityMeasures } from "./quality";
 import { MeasureDefinition } from "./measure";
 import { perKpiMeasures } from "./perKpi";
 
@@ -8,5 +9,5 @@ export function allMeasures(dictionary: KpiDictionary): MeasureDefinition[] {
     const perKpi = dictionary.kpis
         .filter(k => k.actualExpression !== null || k.sourceColumn !== null)
         .flatMap(perKpiMeasures);
-    return [...genericMeasures(dictionary.kpis), ...perKpi];
+    return [...genericMeasures(dictionary.kpis), ...qualityMeasures(), ...perKpi];
 }

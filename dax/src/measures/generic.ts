@@ -1,13 +1,14 @@
 import { KpiDefinition } from "../dictionary/types";
 import { Expr } from "../expr/ast";
 import {
-    call, COALESCE, col, def, eq, HASONEVALUE, IF, ISBLANK, le, letIn, lt, measure, NOT, num, ref,
+    and, call, COALESCE, col, def, eq, HASONEVALUE, IF, ISBLANK, le, letIn, lt, measure, NOT, num, ref,
     SELECTEDVALUE, str, switchOn, tbl,
 } from "../expr/build";
 import { fold } from "../expr/fold";
 import { STATUS_PRESENTATION } from "./labels";
 import { INTEGER_FORMAT, MeasureDefinition, PERCENT_FORMAT } from "./measure";
 import { GENERIC, STAR } from "./names";
+import { hasFigure, withheld } from "./quality";
 import type { BenchmarkColumn, KpiColumn, ValuesColumn } from "../../../lib/star-schema";
 import {
     bandExpression, comparisonExpression, decimalsFromFormat, directionExpression, gapExpression, normalisedPolarity, PolarityInput,
@@ -28,9 +29,12 @@ function atPeriod(value: Expr, index: Expr, op: "=" | "<" = "="): Expr {
         op === "=" ? eq(periodIndex, index) : lt(periodIndex, index));
 }
 
-/** The latest period index with an actual, among the periods in the filter context. */
+/**
+ * The latest period index with a figure, among the periods in the filter context: an actual whose
+ * data quality shows it (a suppressed or not-returned row is no figure, src/rules/quality.ts).
+ */
 const latestReportedIndex = call("MAXX", tbl(STAR.values),
-    IF(NOT(ISBLANK(valuesCol("Actual"))), call("RELATED", periodIndex)));
+    IF(hasFigure(), call("RELATED", periodIndex)));
 
 const FOLDER = {
     values: "KPI\\Values",
@@ -94,7 +98,9 @@ export function genericMeasures(kpis: readonly KpiDefinition[]): MeasureDefiniti
             IF(oneKpi, COALESCE(SELECTEDVALUE(periodIndex), latestReportedIndex, call("MAX", periodIndex))), { fixed: INTEGER_FORMAT }, true),
         m(GENERIC.actual, FOLDER.values,
             "Actual value of one KPI for one period (with several periods in context: the latest period with an actual). Blank at totals and when several KPIs are in context.",
-            onePeriodValue("Actual"), dynamic),
+            letIn([def("_period", measure(GENERIC.periodIndex))],
+                IF(and(NOT(ISBLANK(period)), NOT(withheld(atPeriod(SELECTEDVALUE(valuesCol("Data Quality")), period)))),
+                    atPeriod(SELECTEDVALUE(valuesCol("Actual")), period))), dynamic),
         m(GENERIC.target, FOLDER.values,
             "Target for the period: the period's own target when set, else the KPI's target. Blank unless one KPI is in context.",
             letIn([
