@@ -58,9 +58,9 @@ const kpiArb: fc.Arbitrary<RandomKpi> = fc.record({
         tolerance: k.relative ? (k.tolerance === null ? null : k.tolerance / 100) : unit(k.tolerance) };
 });
 
-const datasetArb = fc.record({
-    kpis: fc.array(kpiArb, { minLength: 1, maxLength: 5 }),
-    periods: fc.integer({ min: 1, max: 6 }),
+const datasetOf = (size: { kpis: [number, number]; periods: [number, number] }) => fc.record({
+    kpis: fc.array(kpiArb, { minLength: size.kpis[0], maxLength: size.kpis[1] }),
+    periods: fc.integer({ min: size.periods[0], max: size.periods[1] }),
 }).chain(({ kpis, periods }) => fc.record({
     kpis: fc.constant(kpis),
     periods: fc.constant(periods),
@@ -73,6 +73,8 @@ const datasetArb = fc.record({
         ...froms.map(from => fc.record({ from: fc.constant(from), england: valueFor(k), q: fc.tuple(valueFor(k), valueFor(k), valueFor(k)),
             rank: fc.option(fc.integer({ min: 1, max: 150 }), { nil: null }) })))))),
 }));
+
+const datasetArb = datasetOf({ kpis: [1, 5], periods: [1, 6] });
 
 type Dataset = typeof datasetArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -99,47 +101,74 @@ function files(d: Dataset): Record<string, string> {
     return starCsv({ kpis, periods, values, benchmarks });
 }
 
+interface Totals {
+    readonly all: Tally;
+    readonly byPeriod: Tally;
+    readonly byArea: Tally;
+    cells: number;
+    previewFacts: number;
+    refused: number;
+    readonly previewProblems: string[];
+}
+
+const newTotals = (): Totals => ({ all: newTally(), byPeriod: newTally(), byArea: newTally(), cells: 0, previewFacts: 0, refused: 0, previewProblems: [] });
+
+/** Every comparison for one dataset; throws on the first disagreement. */
+function checkDataset(d: Dataset, totals: Totals): void {
+    const csv = files(d);
+    const definitions = d.kpis.map((k, i) => ({ ...kpi({ polarity: "High" }), id: `K${i + 1}`, format: k.format, actualExpression: null }));
+    const measures = allMeasures({ file: "random.yaml", kpis: definitions });
+    const model = starModelFromCsv(csv).withMeasures(new Map(measures.map(m => [m.name, parseExpression(printExpr(m.expression), { source: m.name })])));
+    const engine = new Engine(model);
+    const check = (tally: Tally, filters: Parameters<typeof visualTiles>[1], where: string): void => {
+        const before = tally.disagreements.length;
+        compareFeed(engine, filters, visualTiles(engine, filters), tally, where);
+        if (tally.disagreements.length > before) throw new Error(tally.disagreements.slice(before).join("\n"));
+    };
+    check(totals.all, [], "all periods");
+    for (let p = 1; p <= d.periods; p++) check(totals.byPeriod, [slicer(model, "Period", "Period", [`Period ${p}`])], `Period ${p}`);
+    for (const a of new Set(d.kpis.map(k => k.area))) check(totals.byArea, [slicer(model, "KPI", "Service Area", [a])], a);
+
+    const dataset = readDataset(writeStarFolder(csv));
+    const errors = dataset.problems.filter(p => p.severity === "error");
+    // The preview refuses a polarity it does not recognise (the tiles show "Not recognised"); compare the rest.
+    if (errors.some(e => !/is not a polarity/.test(e.message))) {
+        throw new Error(`the preview refuses the dataset: ${errors.map(e => e.message).join("; ")}`);
+    }
+    if (errors.length > 0) { totals.refused++; return; }
+    const before = totals.previewProblems.length;
+    totals.cells += compareWithPreview(engine, dataset.rows, totals.previewProblems);
+    totals.previewFacts += compareTiles(previewTiles(dataset.rows), visualTiles(engine, []).tiles, totals.previewProblems, "all periods");
+    if (totals.previewProblems.length > before) throw new Error(totals.previewProblems.slice(before).join("\n"));
+}
+
+function summary(label: string, totals: Totals): string {
+    return [
+        `${label}, one KPI with all periods: ${describeTally(totals.all)}`,
+        `${label}, one KPI and one period: ${describeTally(totals.byPeriod)}`,
+        `${label}, service-area slicer: ${describeTally(totals.byArea)}`,
+        `${label}, measures against the preview's reading: ${totals.cells}/${totals.cells} cells; preview tiles against model-fed tiles: ${totals.previewFacts} facts` +
+            (totals.refused ? ` (${totals.refused} datasets with an unrecognised polarity, which the preview refuses, not compared)` : ""),
+    ].join("\n");
+}
+
 test("random star-schema datasets: the tiles show what the measures compute in each tile's filter context", () => {
-    const all = newTally();
-    const byPeriod = newTally();
-    const byArea = newTally();
-    const previewProblems: string[] = [];
+    const totals = newTotals();
     let datasets = 0;
-    let cells = 0;
-    let previewFacts = 0;
-    let refused = 0;
     fc.assert(fc.property(datasetArb, d => {
         datasets++;
-        const csv = files(d);
-        const definitions = d.kpis.map((k, i) => ({ ...kpi({ polarity: "High" }), id: `K${i + 1}`, format: k.format, actualExpression: null }));
-        const measures = allMeasures({ file: "random.yaml", kpis: definitions });
-        const model = starModelFromCsv(csv).withMeasures(new Map(measures.map(m => [m.name, parseExpression(printExpr(m.expression), { source: m.name })])));
-        const engine = new Engine(model);
-        const check = (tally: Tally, filters: Parameters<typeof visualTiles>[1], where: string): void => {
-            const before = tally.disagreements.length;
-            compareFeed(engine, filters, visualTiles(engine, filters), tally, where);
-            if (tally.disagreements.length > before) throw new Error(tally.disagreements.slice(before).join("\n"));
-        };
-        check(all, [], "all periods");
-        for (let p = 1; p <= d.periods; p++) check(byPeriod, [slicer(model, "Period", "Period", [`Period ${p}`])], `Period ${p}`);
-        for (const a of new Set(d.kpis.map(k => k.area))) check(byArea, [slicer(model, "KPI", "Service Area", [a])], a);
-
-        const dataset = readDataset(writeStarFolder(csv));
-        const errors = dataset.problems.filter(p => p.severity === "error");
-        // The preview refuses a polarity it does not recognise (the tiles show "Not recognised"); compare the rest.
-        if (errors.some(e => !/is not a polarity/.test(e.message))) {
-            throw new Error(`the preview refuses the dataset: ${errors.map(e => e.message).join("; ")}`);
-        }
-        if (errors.length > 0) { refused++; return; }
-        const before = previewProblems.length;
-        cells += compareWithPreview(engine, dataset.rows, previewProblems);
-        previewFacts += compareTiles(previewTiles(dataset.rows), visualTiles(engine, []).tiles, previewProblems, "all periods");
-        if (previewProblems.length > before) throw new Error(previewProblems.slice(before).join("\n"));
+        checkDataset(d, totals);
     }), { numRuns: 40, seed: 14 });
-    console.log([
-        `random datasets (${datasets} runs), one KPI with all periods: ${describeTally(all)}`,
-        `random datasets, one KPI and one period: ${describeTally(byPeriod)}`,
-        `random datasets, service-area slicer: ${describeTally(byArea)}`,
-        `random datasets, measures against the preview's reading: ${cells}/${cells} cells; preview tiles against model-fed tiles: ${previewFacts} facts (${refused} datasets with an unrecognised polarity, which the preview refuses, not compared)`,
-    ].join("\n"));
+    console.log(summary(`random datasets (${datasets} runs)`, totals));
 });
+
+test("a larger random dataset: 100 KPIs x 12 periods", () => {
+    const [sampled] = fc.sample(datasetOf({ kpis: [100, 100], periods: [12, 12] }), { numRuns: 1, seed: 2026 });
+    // Recognised polarities only, so the preview reads it too.
+    const d: Dataset = { ...sampled, kpis: sampled.kpis.map(k => (k.polarity === "sideways" ? { ...k, polarity: "High" } : k)) };
+    const totals = newTotals();
+    checkDataset(d, totals);
+    console.log(summary("100 KPIs x 12 periods", totals));
+    expect(totals.byPeriod.counts.status.total).toBe(1200);
+    expect(totals.refused).toBe(0);
+}, 120_000);

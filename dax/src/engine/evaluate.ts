@@ -101,20 +101,59 @@ export class Engine {
         return this.measureIn(name, filter);
     }
 
-    /** The rows of a table visible in a filter context. */
+    /** The rows of a table visible in a filter context (in the table's order). */
     visible(table: string, filter: FilterContext): readonly Row[] {
         const key = `${table}\u0004${filter.key}`;
         const cached = this.visibleCache.get(key);
         if (cached) return cached;
         const t = this.model.table(table);
-        const own = filter.filters.filter(f => f.table === table);
-        const related = this.model.outgoing(table)
-            .filter(r => this.isFiltered(r.toTable, filter))
-            .map(r => ({ column: r.fromColumn, keys: new Set(this.visible(r.toTable, filter).map(row => valueKey(row[r.toColumn]))) }));
-        const rows = t.rows.filter(row => own.every(f => f.allowed.has(valueKey(row[f.column])))
-            && related.every(r => r.keys.has(valueKey(row[r.column]))));
+        // Each condition: a column of this table and the value keys it allows (its own filters, and
+        // through each relationship whose one side is filtered, the keys visible there).
+        const conditions: { column: string; keys: ReadonlySet<string> }[] = [
+            ...filter.filters.filter(f => f.table === table).map(f => ({ column: f.column, keys: f.allowed })),
+            ...this.model.outgoing(table).filter(r => this.isFiltered(r.toTable, filter))
+                .map(r => ({ column: r.fromColumn, keys: new Set(this.visible(r.toTable, filter).map(row => valueKey(row[r.toColumn]))) })),
+        ];
+        let rows: readonly Row[];
+        if (conditions.length === 0) {
+            rows = t.rows;
+        } else {
+            // Start from the most selective condition through an index, then test the others.
+            const first = conditions.reduce((a, b) => (b.keys.size < a.keys.size ? b : a));
+            const index = this.index(table, first.column);
+            const order = this.rowOrder(table);
+            const candidates = [...first.keys].flatMap(k => index.get(k) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+            rows = candidates.filter(row => conditions.every(c => c === first || c.keys.has(valueKey(row[c.column]))));
+        }
         this.visibleCache.set(key, rows);
         return rows;
+    }
+
+    private readonly indexes = new Map<string, Map<string, Row[]>>();
+    private readonly orders = new Map<string, Map<Row, number>>();
+
+    private index(table: string, column: string): Map<string, Row[]> {
+        const key = `${table}\u0004${column}`;
+        let index = this.indexes.get(key);
+        if (!index) {
+            index = new Map();
+            for (const row of this.model.table(table).rows) {
+                const k = valueKey(row[column]);
+                const list = index.get(k);
+                if (list) list.push(row); else index.set(k, [row]);
+            }
+            this.indexes.set(key, index);
+        }
+        return index;
+    }
+
+    private rowOrder(table: string): Map<Row, number> {
+        let order = this.orders.get(table);
+        if (!order) {
+            order = new Map(this.model.table(table).rows.map((row, i) => [row, i]));
+            this.orders.set(table, order);
+        }
+        return order;
     }
 
     private isFiltered(table: string, filter: FilterContext): boolean {
@@ -369,7 +408,7 @@ export class Engine {
             if (!path) continue;
             for (const r of path) {
                 const key: DaxValue = current[r.fromColumn];
-                current = this.model.table(r.toTable).rows.find(row => valueKey(row[r.toColumn]) === valueKey(key));
+                current = this.index(r.toTable, r.toColumn).get(valueKey(key))?.[0];
                 at = r.toTable;
                 if (!current) return BLANK_VALUE;
             }
