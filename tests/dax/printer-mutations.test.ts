@@ -8,7 +8,30 @@ import fc from "fast-check";
 import { Expr } from "../../dax/src/expr/ast";
 import { printExpr } from "../../dax/src/expr/print";
 import { lexDax } from "../../dax/src/expr/tokenize";
+import { join } from "path";
 import { allChecks, Printer } from "./ratingChecks";
+import { Engine } from "../../dax/src/engine/evaluate";
+import { loadStarModel } from "../../dax/src/engine/star";
+import { parseExpression } from "../../dax/src/expr/parse";
+import { loadDictionary } from "../../dax/src/dictionary/load";
+import { allMeasures } from "../../dax/src/measures/all";
+import { readDataset } from "../../scripts/preview/dataset";
+import { compareWithPreview } from "../agreement/harness";
+
+const ROOT = join(__dirname, "..", "..");
+const SAMPLE = join(ROOT, "sample", "data");
+const dictionary = loadDictionary(join(ROOT, "sample", "kpi-dictionary.yaml")).dictionary;
+const previewRows = readDataset(SAMPLE).rows;
+
+/** The sample's measures printed by this printer, against the preview's reading of the CSVs (end to end). */
+function sampleDisagreements(print: Printer): number {
+    if (!dictionary) throw new Error("the sample dictionary does not load");
+    const measures = allMeasures(dictionary);
+    const model = loadStarModel(SAMPLE).withMeasures(new Map(measures.map(m => [m.name, parseExpression(print(m.expression))])));
+    const out: string[] = [];
+    compareWithPreview(new Engine(model), previewRows, out);
+    return out.length;
+}
 
 /** Rewrite the printed text token by token. */
 function rewriteTokens(text: string, rewrite: (kind: string, tokenText: string, index: number, all: readonly { kind: string; text: string }[]) => string): string {
@@ -61,6 +84,7 @@ function failingChecks(print: Printer): string[] {
 
 test("the real printer passes every check on the same runs", () => {
     expect(failingChecks(e => printExpr(e))).toEqual([]);
+    expect(sampleDisagreements(e => printExpr(e))).toBe(0);
 });
 
 test.each([
@@ -69,6 +93,8 @@ test.each([
     ["drops parentheses", withoutParentheses],
 ] as const)("a printer that %s fails the agreement checks", (_, mutant) => {
     const failing = failingChecks(mutant);
+    const sample = sampleDisagreements(mutant);
+    if (sample > 0) failing.push(`the sample against the preview (${sample >= 20 ? "20 or more" : sample} cells differ)`);
     console.log(`${_}: ${failing.join(", ")}`);
     expect(failing.length).toBeGreaterThan(0);
 });
