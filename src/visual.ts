@@ -3,7 +3,8 @@ import powerbi from "powerbi-visuals-api";
 import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
 
 import { Localiser } from "./i18n/localiser";
-import { buildViewModel, ModelCache, ROW_LIMIT, SelectionIdFactory } from "./model";
+import { buildViewModel, ModelCache, SelectionIdFactory } from "./model";
+import { SegmentLoader } from "./model/segments";
 import { DrawnTile, TileRenderer, themeFrom } from "./render";
 import { InteractionOptions, InteractiveTile, TileInteractions, TileSurface } from "./interaction";
 import { tileOptionsFrom, VisualSettings } from "./settings";
@@ -29,6 +30,8 @@ export class Visual implements IVisual {
     private readonly interactions: TileInteractions | null;
     /** Tiles of unchanged KPIs are reused between updates of this instance. */
     private readonly modelCache = new ModelCache();
+    /** Asks Power BI for the rest of a query larger than one window (capabilities: window of 30,000 rows). */
+    private readonly segments: SegmentLoader;
     private settings = new VisualSettings();
     /** One interaction record per drawn tile object, so the interaction layer sees the same tile across scrolls. */
     private interactive = new WeakMap<object, InteractiveTile>();
@@ -42,6 +45,7 @@ export class Visual implements IVisual {
         this.selectionManager = this.host.createSelectionManager();
         this.formattingSettingsService = new FormattingSettingsService(this.localizationManager);
         this.renderer = new TileRenderer(element);
+        this.segments = new SegmentLoader(typeof host.fetchMoreData === "function" ? aggregate => host.fetchMoreData(aggregate) : undefined);
         let interactions: TileInteractions | null = null;
         try {
             interactions = new TileInteractions(this.host, this.selectionManager, this.renderer.root);
@@ -88,6 +92,14 @@ export class Visual implements IVisual {
             const dataView = options?.dataViews?.[0];
             this.settings = this.formattingSettingsService.populateFormattingSettingsModel(VisualSettings, dataView as powerbi.DataView);
             const tileOptions = tileOptionsFrom(this.settings);
+            const rows = this.segments.next(dataView, options ?? {});
+            if (rows.kind === "loading") {
+                // The tiles wait for every row: a KPI split across two windows would be rated on part of its periods.
+                this.renderer.renderLoading(rows.rows, t);
+                this.interactions?.bind([], { allowInteractions: false, highContrast: false });
+                events?.renderingFinished(options);
+                return;
+            }
             const createSelectionId: SelectionIdFactory = (column, row) =>
                 this.host.createSelectionIdBuilder().withCategory(column, row).createSelectionId();
             const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId, cache: this.modelCache });
@@ -95,7 +107,7 @@ export class Visual implements IVisual {
             const drawn = this.renderer.render(model, tileOptions, theme, t, options?.viewport);
             if (model.kind === "tiles" && model.reduced) {
                 // The notice above the tiles says the same; the host's warning icon shows it on the visual header too.
-                this.host.displayWarningIcon?.(t.text("Warning_Reduced"), t.format("Notice_Reduced", ROW_LIMIT.toLocaleString(t.locale)));
+                this.host.displayWarningIcon?.(t.text("Warning_Reduced"), t.format("Notice_Reduced", model.reduced.deliveredRows.toLocaleString(t.locale)));
             }
             const interactionOptions: InteractionOptions = { allowInteractions: this.host.hostCapabilities?.allowInteractions !== false, highContrast: theme.highContrast };
             this.interactions?.bind(this.interactiveTiles(drawn), interactionOptions, this.surface);

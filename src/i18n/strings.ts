@@ -122,6 +122,8 @@ export const STRINGS = {
     "Filter_OneHidden": "No KPI matches the filter: 1 tile is hidden. Change the filter in the format pane to see it.",
     "Notice_Reduced": "Showing the first {0} rows only: more rows exist. Filter the page or reduce the periods so every KPI is complete.",
     "Warning_Reduced": "Not every row is shown",
+    "Loading_Title": "Loading more data",
+    "Loading_Rows": "{0} rows so far. The tiles appear when every row has arrived.",
     "Landing_Title": "RAG KPI Tiles",
     "Landing_Intro": "One tile per KPI, rated blue, green, amber or red against its target, with direction of travel and benchmarks.",
     "Landing_Missing": "Add these fields to start: {0}.",

@@ -214,7 +214,7 @@ describe("dataView", () => {
         expect(built.dataView.categorical.values.some(v => v.source.roles.england)).toBe(false);
         expect(built.rolesNotInCapabilities).toEqual(["england"]);
         const limited = JSON.parse(JSON.stringify(capabilities)) as typeof capabilities;
-        limited.dataViewMappings[0].categorical.categories.dataReductionAlgorithm.top.count = 10;
+        limited.dataViewMappings[0].categorical.categories.dataReductionAlgorithm.window.count = 10;
         const cut = buildDataView(dataset.rows, limited);
         expect(cut.dataView.categorical.categories[0].values).toHaveLength(10);
         expect(cut.rowsCutOff).toBe(dataset.rows.length - 10);

@@ -258,15 +258,17 @@ describe("states", () => {
         h.update(buildDataView([], { KPI: "kpi", Actual: "actual" }));
         expect(h.element.querySelector(".kpi-empty")?.textContent).toContain("No data for this selection");
     });
-    test("data reduction notice and the host's warning icon when Power BI has more rows", () => {
+    test("data reduction notice and the host's warning icon when Power BI has more rows and sends no more", () => {
         const h = createHarness();
         const warning = jest.fn();
         h.host.displayWarningIcon = warning;
-        h.update(buildDataView([{ KPI: "A", Actual: 1 }], { KPI: "kpi", Actual: "actual" }, {}, { moreRows: true }));
+        // fetchMoreData refused (Power BI's memory limit): the rows delivered are all there will be (tests/visual/segments.test.ts).
+        h.host.fetchMoreData = () => false;
+        h.update(buildDataView([{ KPI: "A", Actual: 1 }, { KPI: "B", Actual: 2 }], { KPI: "kpi", Actual: "actual" }, {}, { moreRows: true }));
         const notice = h.element.querySelector(".kpi-notice") as HTMLElement;
         expect(notice.hidden).toBe(false);
-        expect(notice.textContent).toContain("first 30,000 rows");
-        expect(warning).toHaveBeenCalledWith("Not every row is shown", expect.stringContaining("first 30,000 rows"));
+        expect(notice.textContent).toContain("first 2 rows");
+        expect(warning).toHaveBeenCalledWith("Not every row is shown", expect.stringContaining("first 2 rows"));
     });
     test("a model error shows a readable error state and reports renderingFailed, without throwing", () => {
         const h = createHarness();
