@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildViewModel, KpiTile } from "../../../src/model";
+import * as values from "../../../src/rules/values";
 import { Localiser } from "../../../src/i18n/localiser";
 import { defaultTileOptions } from "../../../src/settings";
 import { buildDataView } from "../../visual/helpers/buildDataView";
@@ -140,5 +141,30 @@ describe("floor worded by polarity in every language (stringResources)", () => {
         expect(explain(locale, "Low", 0.23, 0.25, 0.2)).toContain(low);
         expect(explain(locale, "High", 0.82, 0.8, 0.85)).toContain(high);
         expect(explain(locale, "Low", 0.3, 0.25, 0.2)).not.toMatch(/ceiling|nenfwd/);
+    });
+});
+
+describe("each value is rounded once per tile", () => {
+    test("the actual, target and each benchmark are rounded (roundOrNull) once, whatever reads them", () => {
+        const spy = jest.spyOn(values, "roundOrNull");
+        try {
+            const roles = { KPI: "kpi", Period: "period", Actual: "actual", Target: "target", Polarity: "polarity", England: "england", Region: "region",
+                Neighbours: "neighbours", Q1: "q1", Median: "median", Q3: "q3" };
+            const rows = [
+                { KPI: "K", Period: 1, Actual: 20.05, Target: 21.9, Polarity: "Low", England: 20.55, Region: 20.65, Neighbours: 20.75, Q1: 19, Median: 20, Q3: 21 },
+                { KPI: "K", Period: 2, Actual: 21.95, Target: 21.9, Polarity: "Low", England: 20.55, Region: 20.65, Neighbours: 20.75, Q1: 19, Median: 20, Q3: 21 },
+            ];
+            const vm = buildViewModel(buildDataView(rows, roles, { Actual: "0.0" }), { t: new Localiser(undefined, "en-GB"), options: defaultTileOptions() });
+            if (vm.kind !== "tiles") throw new Error(vm.kind);
+            void vm.tiles[0].statusExplanation;
+            void vm.tiles[0].tooltipItems;
+            const calls = (value: number): number => spy.mock.calls.filter(([v]) => v === value).length;
+            expect([21.95, 21.9, 20.05, 20.55, 20.65, 20.75].map(calls)).toEqual([1, 1, 1, 1, 1, 1]);
+            // Nothing is rounded twice: the eight values (actual, target, floor, stretch, previous and
+            // three benchmarks), plus the two differences (gap, change) that are rounded as shown.
+            expect(spy.mock.calls.map(([v]) => v)).toHaveLength(10);
+        } finally {
+            spy.mockRestore();
+        }
     });
 });
