@@ -266,7 +266,8 @@ export const KPI_SPECS: readonly KpiSpec[] = [
         source: SRC_CSC, denominator: 141,
         definition: "Care leavers aged 19-21 the council is not in touch with at the period end, as a share of care leavers aged 19-21.",
         story: { keyframes: [[1, -0.6], [5, -0.3], [10, -0.7]], noise: 0.2 },
-        suppressed: [2, 6],
+        // The latest quarter too, so the dashboard shows a KPI without a figure for the period in view.
+        suppressed: [2, 6, 10],
         red: {
             explanation: "Personal advisers lost contact with several young people who moved out of the area.",
             action: "Out-of-area contact protocol and quarterly checks with housing and benefits records.",
