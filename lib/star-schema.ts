@@ -68,6 +68,9 @@ export const TYPE_WORDS: Readonly<Record<ColumnType, string>> = {
 export const DATA_QUALITY_VALUES = ["Final", "Provisional", "Estimated", "Suppressed", "Not returned"] as const;
 export type DataQuality = typeof DATA_QUALITY_VALUES[number];
 
+/** Status of a path-to-green action (`KPI Values[Action Status]`); src/rules/pathToGreen.ts reads it. */
+export const ACTION_STATUS_VALUES = ["On track", "At risk", "Complete"] as const;
+
 export const TOLERANCE_TYPES = ["absolute", "relative"] as const;
 export const FREQUENCIES = ["Monthly", "Quarterly", "Annual"] as const;
 
@@ -125,6 +128,11 @@ export const VALUES_TABLE = {
         { name: "Period Target", type: "number", required: false, description: "Target for this period when it differs from KPI[Target] (improvement trajectories)." },
         { name: "Commentary", type: "text", required: false, description: "Director's commentary; every red carries a path to green (explanation, action, date back within tolerance, accountable officer)." },
         { name: "Data Quality", type: "text", required: false, allowed: DATA_QUALITY_VALUES, description: "Final (or empty), Provisional (may be revised), Estimated, Suppressed (small numbers withheld; no actual) or Not returned (no actual)." },
+        { name: "Action", type: "text", required: false, description: "Path to green: the action that brings an off-track KPI back within tolerance (every Red and Amber value carries one)." },
+        { name: "Action Owner", type: "text", required: false, description: "Accountable officer for the action (job title)." },
+        { name: "Back Within Tolerance By", type: "date", required: false, description: "Date the KPI is expected back within tolerance (ISO date YYYY-MM-DD); past it while still Red or Amber, or with the action not complete, the action is overdue." },
+        { name: "Action Status", type: "text", required: false, allowed: ACTION_STATUS_VALUES, description: "On track, At risk or Complete, as at the last update." },
+        { name: "Action Updated", type: "date", required: false, description: "Date of the action's last update (ISO date YYYY-MM-DD)." },
     ],
 } as const satisfies StarTable;
 

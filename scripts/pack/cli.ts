@@ -32,7 +32,8 @@ function widthFor(count: number): number {
 async function draw(preview: PreviewBrowser, rows: Parameters<typeof buildDataView>[0], capabilities: Parameters<typeof buildDataView>[1],
     tiles: readonly KpiTile[], sortBy: string): Promise<TileImage | undefined> {
     if (tiles.length === 0) return undefined;
-    await setFormat(preview, { layout: { showSummary: false, showGroupHeadings: false, sortBy } });
+    // Full detail (the visual otherwise picks a density from the height it is given).
+    await setFormat(preview, { layout: { showSummary: false, showGroupHeadings: false, sortBy, density: "detailed" } });
     await showData(preview, buildDataView(rowsOfTiles(rows, tiles), capabilities).dataView);
     // Room for every tile at full detail (up to about 600 px a row); the picture is cut below the last.
     return captureTiles(preview, widthFor(tiles.length), Math.ceil(tiles.length / 4) * 640);

@@ -70,9 +70,24 @@ function headRow(labels: readonly string[]): Cell[] {
     return labels.map(text => ({ text, options: { bold: true, fill: { color: HEADER_FILL }, color: INK } }));
 }
 
-/** The status on its colour: white text, but near-black on amber (white on GOV.UK orange fails contrast). */
+/** WCAG relative luminance of a hex colour. */
+function luminance(colour: string): number {
+    const channel = (i: number): number => {
+        const c = parseInt(colour.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+}
+
+/** White or near-black, whichever contrasts more with the colour behind it. */
+function textOn(fill: string): string {
+    const l = luminance(fill);
+    return (1.05 / (l + 0.05)) >= ((l + 0.05) / (luminance(INK) + 0.05)) ? "FFFFFF" : INK;
+}
+
+/** The status on its colour, in white or near-black text, whichever contrasts more. */
 function statusCell(tile: KpiTile): Cell {
-    const text = tile.status === "amber" ? INK : "FFFFFF";
+    const text = textOn(statusColour(tile.status));
     return { text: tile.statusLabel, options: { bold: true, color: text, fill: { color: statusColour(tile.status) } } };
 }
 
@@ -113,25 +128,48 @@ function goodSlide(slide: Slide, service: ServiceReport, report: PackReport, ima
     picture(slide, images.get(service.service, "good"), { x: 8.4, y: 1.55, w: SLIDE_W - 8.4 - MARGIN, h: 5.35 }, `${service.service}: Green and Blue tiles`);
 }
 
+/** "Overdue" first when it is, then "Back within tolerance by March 2026 - action at risk" and the owner. */
+function pathCell(tile: KpiTile, s: PackStrings): Cell {
+    const path = tile.pathToGreen;
+    if (!path) return { text: s.notRecorded, options: { color: MUTED } };
+    const lines = [path.summary, path.owner].filter((x): x is string => !!x);
+    if (!path.overdue) return { text: lines.join("\n") };
+    return { text: [
+        { text: s.overdue, options: { bold: true, breakLine: lines.length > 0 } },
+        ...lines.map((text, i) => ({ text, options: { breakLine: i < lines.length - 1 } })),
+    ] as unknown as string };
+}
+
 function developmentSlide(slide: Slide, service: ServiceReport, report: PackReport, images: PackImages, s: PackStrings): void {
     header(slide, s.development, service.service, report, s);
     if (service.development.length === 0) { note(slide, s.noDevelopment, MARGIN, 1.6, 8); return; }
-    const rows: Cell[][] = [headRow([s.kpi, s.status, s.latest, s.commentary])];
+    const rows: Cell[][] = [headRow([s.kpi, s.status, s.latest, s.commentary, s.pathToGreen])];
     for (const tile of service.development) {
-        rows.push([{ text: tile.name, options: { bold: true } }, statusCell(tile), { text: latest(tile) }, { text: tile.commentary ?? "" }]);
+        rows.push([{ text: tile.name, options: { bold: true } }, statusCell(tile), { text: latest(tile) }, { text: tile.commentary ?? "" }, pathCell(tile, s)]);
     }
-    table(slide, rows, MARGIN, 8.6, [1.9, 0.8, 1.5, 4.4]);
+    table(slide, rows, MARGIN, 8.6, [1.5, 0.75, 1.15, 3.5, 1.7]);
     picture(slide, images.get(service.service, "development"), { x: 9.3, y: 1.55, w: SLIDE_W - 9.3 - MARGIN, h: 5.35 }, `${service.service}: Red and Amber tiles`);
 }
 
 function planSlide(slide: Slide, service: ServiceReport, report: PackReport, s: PackStrings): void {
     header(slide, s.plan, service.service, report, s);
     if (service.development.length === 0) { note(slide, s.noPlan, MARGIN, 1.6, 10); return; }
-    const rows: Cell[][] = [headRow([s.kpi, s.status, s.owner, s.commentary])];
+    const rows: Cell[][] = [headRow([s.kpi, s.status, s.action, s.owner, s.due, s.actionStatus, s.updated])];
     for (const tile of service.development) {
-        rows.push([{ text: tile.name, options: { bold: true } }, statusCell(tile), { text: tile.owner ?? s.notRecorded }, { text: tile.commentary ?? s.notRecorded }]);
+        const path = tile.pathToGreen;
+        const missing = { text: s.notRecorded, options: { color: MUTED } };
+        const due: Cell = !path?.dueText ? missing
+            : path.overdue ? { text: `${path.dueText}\n${s.overdue}`, options: { bold: true } } : { text: path.dueText };
+        rows.push([
+            { text: tile.name, options: { bold: true } }, statusCell(tile),
+            path?.action ? { text: path.action } : missing,
+            { text: path?.owner ?? tile.owner ?? s.notRecorded },
+            due,
+            path?.status ? { text: s.actionStatuses[path.status] } : missing,
+            path?.updatedText ? { text: path.updatedText } : missing,
+        ]);
     }
-    table(slide, rows, MARGIN, SLIDE_W - 2 * MARGIN, [2.6, 1.0, 2.4, 6.43]);
+    table(slide, rows, MARGIN, SLIDE_W - 2 * MARGIN, [2.3, 0.85, 4.0, 1.9, 1.4, 1.0, 0.98]);
 }
 
 /** The pack as .pptx bytes. */

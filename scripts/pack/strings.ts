@@ -3,6 +3,8 @@
  * words come from the visual's string resources through the model, so they match the tiles.
  * The Welsh is a first version for a Welsh-speaking officer to check (docs/quarterly-pack.md).
  */
+import type { ActionStatus } from "../../src/rules/pathToGreen";
+
 export interface PackStrings {
     readonly summary: string;
     readonly good: string;
@@ -26,6 +28,7 @@ export interface PackStrings {
     readonly updated: string;
     readonly notRecorded: string;
     readonly overdue: string;
+    readonly actionStatuses: Readonly<Record<ActionStatus, string>>;
     readonly footer: (service: string, period: string) => string;
 }
 
@@ -52,6 +55,7 @@ const EN: PackStrings = {
     updated: "Last update",
     notRecorded: "Not recorded",
     overdue: "Overdue",
+    actionStatuses: { "on-track": "On track", "at-risk": "At risk", "complete": "Complete" },
     footer: (service, period) => `${service} · ${period} · ratings by the RAG KPI Tiles rules`,
 };
 
@@ -78,6 +82,7 @@ const CY: PackStrings = {
     updated: "Diweddariad diwethaf",
     notRecorded: "Heb ei gofnodi",
     overdue: "Yn hwyr",
+    actionStatuses: { "on-track": "Ar y trywydd", "at-risk": "Mewn perygl", "complete": "Wedi'i gwblhau" },
     footer: (service, period) => `${service} · ${period} · graddau yn ôl rheolau RAG KPI Tiles`,
 };
 

@@ -68,6 +68,14 @@ export interface PreviewRow {
     readonly format: string | null;
     /** Data quality of the period's value (`KPI Data Quality`): null or absent when the period has no value row. */
     readonly quality?: DataQuality | null;
+    /** Last day of the period (`Period[Period End]`, ISO date). */
+    readonly periodEnd?: string | null;
+    /** Path to green of the period's value (KPI Values: Action ... Action Updated; dates as ISO text). */
+    readonly action?: string | null;
+    readonly actionOwner?: string | null;
+    readonly actionDue?: string | null;
+    readonly actionStatus?: string | null;
+    readonly actionUpdated?: string | null;
 }
 
 export interface Dataset {
@@ -136,6 +144,7 @@ interface Period {
     readonly id: string;
     readonly label: string;
     readonly index: number;
+    readonly end?: string | null;
 }
 
 interface Value {
@@ -143,6 +152,16 @@ interface Value {
     readonly periodTarget: number | null;
     readonly commentary: string | null;
     readonly quality: DataQuality;
+    readonly pathToGreen?: PathToGreenCells;
+}
+
+/** The path-to-green columns of a KPI Values row, as text (checked against the contract's types). */
+interface PathToGreenCells {
+    readonly action: string | null;
+    readonly actionOwner: string | null;
+    readonly actionDue: string | null;
+    readonly actionStatus: string | null;
+    readonly actionUpdated: string | null;
 }
 
 interface Benchmark {
@@ -395,7 +414,7 @@ function readPeriods(folder: string, problems: DatasetProblem[]): PeriodRead {
         if (indexes.has(index)) reader.error(record, "Period Index", `${index} is also the index on line ${indexes.get(index)}`);
         labels.add(label);
         indexes.set(index, record.line);
-        periods.set(idKey(id), { id, label, index });
+        periods.set(idKey(id), { id, label, index, end: reader.text(record, "Period End") });
     }
     const sorted = [...indexes.keys()].sort((a, b) => a - b);
     const gap = sorted.findIndex((index, position) => index !== position + 1);
@@ -480,7 +499,12 @@ function readValues(folder: string, kpis: KpiRead, periods: PeriodRead, problems
             continue;
         }
         seen.set(key, record.line);
-        if (known) values.set(key, { actual, periodTarget, commentary: reader.text(record, "Commentary"), quality });
+        const pathToGreen: PathToGreenCells = {
+            action: reader.text(record, "Action"), actionOwner: reader.text(record, "Action Owner"),
+            actionDue: reader.text(record, "Back Within Tolerance By"), actionStatus: reader.text(record, "Action Status"),
+            actionUpdated: reader.text(record, "Action Updated"),
+        };
+        if (known) values.set(key, { actual, periodTarget, commentary: reader.text(record, "Commentary"), quality, pathToGreen });
     }
     const suggestedKpis = unknownKpis.flush();
     unknownPeriods.flush();
@@ -583,6 +607,12 @@ function buildRows(kpis: Map<string, Kpi>, periods: Map<string, Period>, values:
                 owner: kpi.owner,
                 format: kpi.format,
                 quality: value?.quality ?? null,
+                periodEnd: period.end ?? null,
+                action: value?.pathToGreen?.action ?? null,
+                actionOwner: value?.pathToGreen?.actionOwner ?? null,
+                actionDue: value?.pathToGreen?.actionDue ?? null,
+                actionStatus: value?.pathToGreen?.actionStatus ?? null,
+                actionUpdated: value?.pathToGreen?.actionUpdated ?? null,
             };
             // Power BI drops a row of the grouping when every measure in it is blank.
             const measures = [row.actual, row.target, row.tolerance, row.tolerancePct, row.floor, row.stretch,

@@ -67,7 +67,7 @@ interface MappingPart {
     dataReductionAlgorithm?: { top?: { count?: number }; window?: { count?: number } };
 }
 
-type FieldKind = "text" | "number" | "integer";
+type FieldKind = "text" | "number" | "integer" | "date";
 
 interface Field {
     readonly role: string;
@@ -92,6 +92,13 @@ const FIELDS: readonly Field[] = [
     { role: "commentary", table: "KPI Values", name: "Commentary", kind: "text", measure: false, read: r => r.commentary },
     { role: "owner", table: "KPI", name: "Owner", kind: "text", measure: false, read: r => r.owner },
     { role: "format", table: "KPI", name: "Format String", kind: "text", measure: false, read: r => r.format },
+    // Path to green (dates travel as ISO text in this JSON; Power BI hands Dates, the model reads both).
+    { role: "periodEnd", table: "Period", name: "Period End", kind: "date", measure: false, read: r => r.periodEnd ?? null },
+    { role: "action", table: "KPI Values", name: "Action", kind: "text", measure: false, read: r => r.action ?? null },
+    { role: "actionOwner", table: "KPI Values", name: "Action Owner", kind: "text", measure: false, read: r => r.actionOwner ?? null },
+    { role: "actionDue", table: "KPI Values", name: "Back Within Tolerance By", kind: "date", measure: false, read: r => r.actionDue ?? null },
+    { role: "actionStatus", table: "KPI Values", name: "Action Status", kind: "text", measure: false, read: r => r.actionStatus ?? null },
+    { role: "actionUpdated", table: "KPI Values", name: "Action Updated", kind: "date", measure: false, read: r => r.actionUpdated ?? null },
     { role: "actual", table: MEASURES_TABLE, name: "KPI Actual", kind: "number", measure: true, read: r => r.actual, format: valueFormat },
     { role: "target", table: MEASURES_TABLE, name: "KPI Target", kind: "number", measure: true, read: r => r.target, format: valueFormat },
     { role: "tolerance", table: MEASURES_TABLE, name: "KPI Tolerance", kind: "number", measure: true, read: r => r.tolerance, format: valueFormat },
@@ -118,6 +125,7 @@ function selectedRoles(part: MappingPart | undefined): string[] {
 function typeOf(kind: FieldKind): Record<string, boolean> {
     if (kind === "text") return { text: true };
     if (kind === "integer") return { numeric: true, integer: true };
+    if (kind === "date") return { dateTime: true };
     return { numeric: true };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Director's commentary. Every red carries a path to green: the explanation, the action being
- * taken, the date the KPI is expected back within tolerance, and the accountable officer.
+ * taken, the date the KPI is expected back within tolerance, and the accountable officer (the
+ * same plan as the structured path to green, scripts/sample/pathToGreen.ts).
  */
 import { precisionFromFormat, roundHalfAwayFromZero } from "../../src/rules";
 import { KpiSpec } from "./catalogue";
@@ -23,7 +24,7 @@ export function longDate(isoDate: string): string {
 }
 
 /** The quarter `ahead` quarters after `period`. */
-function quarterAfter(period: Period, ahead: number): Period {
+export function quarterAfter(period: Period, ahead: number): Period {
     let year = Number(period.financialYear.slice(0, 4));
     let q = Number(period.quarter.slice(1));
     for (let i = 0; i < ahead; i++) {
@@ -32,37 +33,57 @@ function quarterAfter(period: Period, ahead: number): Period {
     return quarterOf(year, q as 1 | 2 | 3 | 4, period.index + ahead);
 }
 
+/** A red value's improvement plan: the quarter it is expected back within tolerance, and a date it missed. */
+export interface RedPlan {
+    readonly by: Period;
+    readonly missed: Period | null;
+}
+
 /**
- * Commentary for each value of one KPI. Reds: path to green. The expected date is the end of the
+ * The improvement plan of each red value (by period id). The expected date is the end of the
  * quarter the KPI actually came back (when the data show it); otherwise the improvement plan's
  * date, set when the KPI first turned red (three quarters ahead, a year for annual KPIs) and,
  * once missed, revised two quarters ahead with the missed date stated.
  */
-export function commentaryFor(spec: KpiSpec, values: readonly SimulatedValue[]): Map<string, string> {
-    const out = new Map<string, string>();
-    const latestIndex = Math.max(...values.map(v => v.period.index));
+export function redPlans(spec: KpiSpec, values: readonly SimulatedValue[]): Map<string, RedPlan> {
+    const out = new Map<string, RedPlan>();
     const annual = spec.reportedInQuarter !== undefined;
     let plan: Period | null = null;
     values.forEach((v, i) => {
+        if (v.dataQuality === "Suppressed" || v.actual === null) return;
+        const target = v.periodTarget ?? spec.target;
+        if (v.status !== "red") plan = null;
+        if (v.status !== "red" || target === undefined) return;
+        const back = values.slice(i + 1).find(later => later.status !== null && later.status !== "red" && later.status !== "no-data");
+        let missed: Period | null = null;
+        if (back) {
+            plan = back.period;
+        } else if (plan === null) {
+            plan = quarterAfter(v.period, annual ? 4 : 3);
+        } else if (plan.index <= v.period.index) {
+            missed = plan;
+            plan = quarterAfter(v.period, annual ? 4 : 2);
+        }
+        out.set(v.period.id, { by: plan, missed });
+    });
+    return out;
+}
+
+/** Commentary for each value of one KPI. Reds: path to green (redPlans gives the dates). */
+export function commentaryFor(spec: KpiSpec, values: readonly SimulatedValue[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const latestIndex = Math.max(...values.map(v => v.period.index));
+    const plans = redPlans(spec, values);
+    values.forEach(v => {
         if (v.dataQuality === "Suppressed") {
             out.set(v.period.id, "Suppressed: fewer than 5 young people, withheld to protect their identity.");
             return;
         }
         if (v.actual === null) return;
         const target = v.periodTarget ?? spec.target;
-        if (v.status !== "red") plan = null;
-        if (v.status === "red" && target !== undefined) {
-            const back = values.slice(i + 1).find(later => later.status !== null && later.status !== "red" && later.status !== "no-data");
-            let missed: Period | null = null;
-            if (back) {
-                plan = back.period;
-            } else if (plan === null) {
-                plan = quarterAfter(v.period, annual ? 4 : 3);
-            } else if (plan.index <= v.period.index) {
-                missed = plan;
-                plan = quarterAfter(v.period, annual ? 4 : 2);
-            }
-            const by = plan;
+        const plan = plans.get(v.period.id);
+        if (plan && target !== undefined) {
+            const { by, missed } = plan;
             const versus = spec.polarity === "Range"
                 ? `${displayValue(v.actual, spec.format)} against a range of ${displayValue(target - (spec.tolerance ?? 0), spec.format)} to ${displayValue(target + (spec.tolerance ?? 0), spec.format)}.`
                 : `${displayValue(v.actual, spec.format)} against a target of ${displayValue(target, spec.format)}.`;

@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { KPI_SPECS } from "./catalogue";
 import { commentaryFor } from "./commentary";
+import { actionsFor, SampleAction } from "./pathToGreen";
 import { COUNCIL, SAMPLE_PERIODS, SAMPLE_SEED } from "./council";
 import { formatNumber, toCsv } from "./csv";
 import { BenchmarkRow, deriveBenchmarks } from "./benchmarks";
@@ -37,6 +38,14 @@ const NOTICE = [
     "",
 ].join("\n");
 
+/** The KPI Values columns of a value's path to green (empty without an action). */
+function pathToGreenColumns(action: SampleAction | undefined): Record<string, string> {
+    return {
+        "Action": action?.action ?? "", "Action Owner": action?.owner ?? "", "Back Within Tolerance By": action?.due ?? "",
+        "Action Status": action?.status ?? "", "Action Updated": action?.updated ?? "",
+    };
+}
+
 /** Everything the generator writes, as file contents keyed by path relative to the sample folder. */
 export function buildSample(laitDir: string): Map<string, string> {
     const lait = readLait(laitDir);
@@ -49,6 +58,7 @@ export function buildSample(laitDir: string): Map<string, string> {
     KPI_SPECS.forEach((spec, i) => {
         const values: SimulatedValue[] = simulateKpi(spec, periods, SAMPLE_SEED);
         const commentary = commentaryFor(spec, values);
+        const actions = actionsFor(spec, values);
         let benchmarks: BenchmarkRow[] = [];
         if (spec.laitCode) {
             const indicator = lait.indicators.get(spec.laitCode);
@@ -72,6 +82,7 @@ export function buildSample(laitDir: string): Map<string, string> {
                 "Numerator": formatNumber(v.numerator, 1), "Denominator": formatNumber(v.denominator, 1),
                 "Period Target": formatNumber(v.periodTarget, decimals + 2),
                 "Commentary": commentary.get(v.period.id) ?? "", "Data Quality": v.dataQuality,
+                ...pathToGreenColumns(actions.get(v.period.id)),
             });
         }
         for (const b of benchmarks) {

@@ -12,6 +12,8 @@ import { BenchmarkKind, BenchmarkMarker, BenchmarkView, KpiTile, PeriodPoint, Vi
 import { changeWords, ExplainInput, gapWords, statusExplanation, WordingContext } from "./wording";
 import { buildAriaLabel, buildTooltipItems } from "./tooltip";
 import { CachedTile, InputCell, ModelCache, sameCell } from "./modelCache";
+import { PATH_TO_GREEN_ROLES, pathToGreenOf, periodInViewEnd } from "./pathToGreen";
+import type { DateKey } from "../rules/pathToGreen";
 import { qualityOf, ratedActual } from "../rules/quality";
 import { noFigureWords, qualityAria, qualityMark, withStaleness } from "./quality";
 
@@ -120,7 +122,9 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     if (columns.tooltips.length > 0) bound.add("tooltips");
     const kpiColumn = columns.byRole.get("kpi")?.category;
     const cache = ctx.cache ?? new ModelCache();
-    cache.begin(contextKey(columns, ctx));
+    // The period in view's end decides overdue actions: a tile is reused only for the same end.
+    const viewEnd = periodInViewEnd(columns);
+    cache.begin(`${contextKey(columns, ctx)}|${viewEnd}`);
     const tiles: KpiTile[] = new Array<KpiTile>(kpis.count);
     for (let k = 0; k < kpis.count; k++) {
         const name = kpis.names[k];
@@ -137,7 +141,7 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
             }
             continue;
         }
-        const built = buildTile(collectPeriods(kpis, k, readers, numbers, ctx.t), columns, bound, numbers, ctx, selectionId);
+        const built = buildTile(collectPeriods(kpis, k, readers, numbers, ctx.t), columns, bound, numbers, ctx, selectionId, viewEnd);
         cache.set(name, inputsOf(kpis, k, sources), built);
         tiles[k] = built.tile;
     }
@@ -345,7 +349,7 @@ function collectPeriods(kpis: KpiIndex, k: number, readers: Readers, numbers: Nu
 }
 
 function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<RoleName>, numbers: NumberText,
-    ctx: ModelContext, selectionId: ISelectionId | undefined): CachedTile {
+    ctx: ModelContext, selectionId: ISelectionId | undefined, viewEnd: DateKey | null = null): CachedTile {
     const { t, options } = ctx;
     const hasPeriod = bound.has("period");
     const periods = kpi.periodList;
@@ -404,6 +408,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     }));
     const owner = text(cell("owner"));
     const commentary = text(cell("commentary"));
+    const pathToGreen = PATH_TO_GREEN_ROLES.some(role => bound.has(role)) ? pathToGreenOf(cell, status.status, viewEnd, t) : null;
 
     const tile = {
         key: kpi.name,
@@ -429,6 +434,7 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         series,
         owner,
         commentary,
+        ...(pathToGreen ? { pathToGreen } : {}),
         ...(hasQuality ? { quality, qualityText } : {}),
         selectionId,
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,

@@ -10,6 +10,7 @@ export const ROLES = [
     "kpi", "group", "period", "actual", "target", "polarity", "tolerance", "tolerancePct", "floor",
     "stretch", "status", "previous", "england", "region", "neighbours", "q1", "median", "q3", "rank",
     "rankOf", "commentary", "owner", "tooltips", "format", "quality",
+    "periodEnd", "action", "actionOwner", "actionDue", "actionStatus", "actionUpdated",
 ] as const;
 
 export type RoleName = typeof ROLES[number];

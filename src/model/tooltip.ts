@@ -52,6 +52,12 @@ export function buildTooltipItems(tile: Omit<KpiTile, "tooltipItems">, ctx: Tool
     add("Tooltip_Rank", tile.benchmark?.rankText);
     add("Tooltip_Owner", tile.owner);
     add("Tooltip_Commentary", tile.commentary);
+    const path = tile.pathToGreen;
+    if (path) {
+        const words = [path.summary, path.overdue ? t.text("PathToGreen_Overdue") : null, path.action ? t.format("PathToGreen_Action", path.action) : null,
+            path.owner ? t.format("PathToGreen_Owner", path.owner) : null, path.updatedText ? t.format("PathToGreen_Updated", path.updatedText) : null];
+        add("Tooltip_PathToGreen", words.filter(Boolean).join(". "));
+    }
     for (const field of ctx.extra) {
         if (field.value === null || field.value === undefined || field.value === "") continue;
         const value = typeof field.value === "number" || field.value instanceof Date
@@ -75,5 +81,9 @@ export function buildAriaLabel(tile: TileCore, t: Localiser): string {
     if (tile.benchmark?.band) parts.push(t.format("Aria_Band", tile.benchmark.band));
     if (tile.benchmark?.rankText) parts.push(t.format("Aria_Rank", tile.benchmark.rankText));
     if (tile.owner) parts.push(t.format("Tile_Owner", tile.owner));
+    const path = tile.pathToGreen;
+    if (path?.summary) parts.push(path.summary);
+    if (path?.overdue) parts.push(t.text("PathToGreen_OverdueSince"));
+    if (path?.owner) parts.push(t.format("PathToGreen_Owner", path.owner));
     return parts.join(". ");
 }

@@ -1,6 +1,7 @@
 import powerbi from "powerbi-visuals-api";
 import { Comparison, Direction, GapResult, Movement, Polarity, QuartileBand, Status, StatusReason } from "../rules";
 import { RoleName } from "./roles";
+import type { PathToGreenView } from "./pathToGreen";
 import type { DataQuality } from "../rules/quality";
 import type { StaleFigure } from "./quality";
 
@@ -80,6 +81,8 @@ export interface KpiTile {
     readonly qualityText?: string | null;
     /** Set when the period in view has no figure for this KPI and an earlier one is shown. */
     readonly stale?: StaleFigure | null;
+    /** The path to green of the period shown (action roles, src/model/pathToGreen.ts); absent or null without one. */
+    readonly pathToGreen?: PathToGreenView | null;
     readonly selectionId: ISelectionId | undefined;
     readonly dimmedByHighlight: boolean;
 }

@@ -75,6 +75,8 @@ export interface Available {
     readonly commentary: boolean;
     /** Lines of commentary the format pane allows. */
     readonly commentaryLines: number;
+    /** A path-to-green field is bound (pathtogreen-pack): two lines under the owner where owner or commentary show. */
+    readonly pathToGreen?: boolean;
 }
 
 /** The parts a tile of `density` draws, given what is available. */
@@ -105,6 +107,7 @@ export function tileHeight(density: Density, available: Available, em: number): 
     if (parts.sparkline) lines.push(PART_EM.sparkline);
     if (parts.owner) lines.push(PART_EM.line);
     if (parts.commentary) lines.push(PART_EM.line * Math.max(1, available.commentaryLines));
+    if (available.pathToGreen && (parts.owner || parts.commentary)) lines.push(PART_EM.line * 2);
     const gaps = (lines.length - 1) * (density === "compact" || density === "minimal" ? PART_EM.gap / 2 : PART_EM.gap);
     const content = lines.reduce((sum, h) => sum + h, 0) + gaps + PART_EM.padding;
     return Math.ceil(content * em + TILE_BORDER_PX);

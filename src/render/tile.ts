@@ -40,6 +40,8 @@ export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: Ti
     set("data-status", tile.status);
     set("data-direction", tile.direction);
     set("data-band", tile.benchmark?.band ?? null);
+    set("data-overdue", tile.pathToGreen?.overdue ? "true" : null);
+    set("data-action-status", tile.pathToGreen?.status ?? null);
     const quality = qualityAttributes(tile);
     set("data-quality", quality.quality);
     set("data-stale", quality.stale);
@@ -71,6 +73,8 @@ interface Drawing {
     readonly sparkline: string;
     readonly owner: string;
     readonly commentary: string;
+    /** Path to green: summary, action owner and overdue mark (src/model/pathToGreen.ts). */
+    readonly path: string;
 }
 
 /** The nodes of a drawn tile that a later update may patch. */
@@ -123,16 +127,37 @@ function drawingOf(tile: KpiTile, ctx: TileRenderContext): Drawing {
     }
     const owner = show.owner && parts.owner && tile.owner ? t.format("Tile_Owner", tile.owner) : "";
     const commentary = show.commentary && parts.commentary && tile.commentary ? tile.commentary : "";
+    const ptg = tile.pathToGreen;
+    const path = ptg && (parts.owner || parts.commentary) && (ptg.summary || ptg.owner || ptg.overdue)
+        ? [ptg.summary ?? "", ptg.owner ? t.format("PathToGreen_Owner", ptg.owner) : "", ptg.overdue ? t.text("PathToGreen_Overdue") : ""].join("\u0001")
+        : "";
     const group = tile.group ?? "";
     const drawing = {
         name: tile.name, group, actual: tile.actualText,
         status: `${tile.status}\u0001${tile.statusLabel}\u0001${colour}\u0001${options.showShapes || theme.highContrast}`,
-        period, target, gap, direction, directionLabel, benchmark, sparkline, owner, commentary,
+        period, target, gap, direction, directionLabel, benchmark, sparkline, owner, commentary, path,
     };
     const structure = [group !== "", period !== "", target !== "" || gap !== "", target !== "", gap !== "", direction !== "",
-        benchmark !== "", sparkline !== "", owner !== "", commentary !== "", options.showGroupHeadings, options.commentaryLines, qualityNoteKey(tile)]
+        benchmark !== "", sparkline !== "", owner !== "", commentary !== "", options.showGroupHeadings, options.commentaryLines, qualityNoteKey(tile), path]
         .map(v => (v === true ? "1" : v === false ? "0" : String(v))).join("");
     return { structure, ...drawing };
+}
+
+/**
+ * The path to green under the owner: "Back within tolerance by March 2026 - action at risk", an
+ * "Overdue" mark (words, not colour alone) and the action's owner. The whole text is in the
+ * drawing's structure, so a change redraws the tile.
+ */
+function drawPathToGreen(parent: DocumentFragment, path: string, tile: KpiTile): void {
+    const [summary, owner, overdue] = path.split("\u0001");
+    const box = html(parent, "div", "kpi-tile__path");
+    box.dataset.actionStatus = tile.pathToGreen?.status ?? "";
+    if (overdue) {
+        box.classList.add("kpi-tile__path--overdue");
+        html(box, "span", "kpi-tile__overdue", overdue);
+    }
+    if (summary) html(box, "span", "kpi-tile__path-summary", summary);
+    if (owner) html(box, "span", "kpi-tile__path-owner", owner);
 }
 
 function drawStatus(statusEl: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
@@ -244,6 +269,7 @@ export function drawTileContent(element: HTMLElement, tile: KpiTile, ctx: TileRe
     }
 
     const owner = drawing.owner ? html(content, "div", "kpi-tile__owner", drawing.owner) : null;
+    if (drawing.path) drawPathToGreen(content, drawing.path, tile);
     let commentary: HTMLElement | null = null;
     if (drawing.commentary) {
         commentary = html(content, "div", "kpi-tile__commentary", drawing.commentary);
