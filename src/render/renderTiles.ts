@@ -67,6 +67,8 @@ export class TileRenderer {
     private headingsKey = "";
     private framePending = false;
     private viewport: ViewportSize = { width: 0, height: 0 };
+    /** Geometry read before the latest writes (see measure()). */
+    private metrics = { view: 0, bodyTop: 0, scrollTop: 0 };
 
     /** Called after scrolling (or a reveal) changed which tiles are built. */
     onBuiltChange: (() => void) | null = null;
@@ -195,9 +197,11 @@ export class TileRenderer {
 
     /** The layout for the current box: measured from the page, or from the host's viewport where it has no layout (tests). */
     private measureLayout(order: readonly KpiTile[], options: TileOptions, bound: ReadonlySet<string>, withHeadings: boolean): Layout {
+        // Read once, before this update writes to the tiles: reading geometry after writing forces a layout.
         const boxWidth = this.root.clientWidth || this.viewport.width;
         const boxHeight = this.root.clientHeight || this.viewport.height;
         const top = this.body.offsetTop || ROOT_PADDING;
+        this.metrics = { view: boxHeight, bodyTop: top, scrollTop: this.root.scrollTop };
         const available: Available = {
             period: options.show.period && bound.has("period"),
             target: options.show.target && bound.has("target"),
@@ -260,11 +264,13 @@ export class TileRenderer {
         const layout = this.layout;
         const key = this.keyAt(index);
         if (!layout || key === undefined) return null;
-        const top = this.body.offsetTop;
-        const view = this.root.clientHeight;
-        if (view > 0) {
-            const scrollTop = scrollToShow(layout, index, this.root.scrollTop - top, view - this.cueHeight() - ROOT_PADDING) + top;
-            if (Math.abs(scrollTop - this.root.scrollTop) > 0.5) this.root.scrollTop = scrollTop;
+        const metrics = this.measure();
+        if (this.root.clientHeight > 0) {
+            const scrollTop = scrollToShow(layout, index, metrics.scrollTop - metrics.bodyTop, metrics.view - this.cueHeight() - ROOT_PADDING) + metrics.bodyTop;
+            if (Math.abs(scrollTop - metrics.scrollTop) > 0.5) {
+                this.root.scrollTop = scrollTop;
+                metrics.scrollTop = this.root.scrollTop;
+            }
         }
         const before = this.built.size;
         const changed = this.fill(index);
@@ -279,6 +285,7 @@ export class TileRenderer {
         this.framePending = true;
         view.requestAnimationFrame(() => {
             this.framePending = false;
+            this.measure();
             if (this.fill()) this.onBuiltChange?.();
         });
     }
@@ -291,8 +298,8 @@ export class TileRenderer {
         const layout = this.layout;
         const ctx = this.ctx;
         if (!layout || !ctx) return false;
-        const view = this.root.clientHeight || this.viewport.height;
-        const offset = this.root.scrollTop - (this.body.offsetTop || 0);
+        const { view, bodyTop, scrollTop } = this.metrics;
+        const offset = scrollTop - bodyTop;
         const margin = Math.max(200, view * MARGIN_SCREENS);
         const range = tilesInBand(layout, offset - margin, offset + view + margin);
         const active = this.root.ownerDocument.activeElement;
@@ -332,7 +339,7 @@ export class TileRenderer {
             previous = element;
         }
         this.drawHeadings(layout, range.first, range.last);
-        this.updateCue(layout, offset, view);
+        this.updateCue(layout, offset, view, bodyTop);
         return changed;
     }
 
@@ -368,17 +375,24 @@ export class TileRenderer {
 
     /** Height the cue takes at the bottom of the box (reserved even while hidden: it shows as soon as a tile is cut). */
     private cueHeight(): number {
-        return (this.more.hidden ? 0 : this.more.offsetHeight) || Math.ceil(1.8 * this.em);
+        // style/visual.less: 1.8em (not measured: a measurement after the tiles were written would force a layout).
+        return Math.ceil(1.8 * this.em);
+    }
+
+    /** The box's height, the tile area's top and the scroll position, read before anything is written. */
+    private measure(): { view: number; bodyTop: number; scrollTop: number } {
+        this.metrics = { view: this.root.clientHeight || this.viewport.height, bodyTop: this.body.offsetTop, scrollTop: this.root.scrollTop };
+        return this.metrics;
     }
 
     /** "N more below" while tiles lie wholly or partly below the view. */
-    private updateCue(layout: Layout, offset: number, view: number): void {
+    private updateCue(layout: Layout, offset: number, view: number, bodyTop: number): void {
         const { below } = visibility(layout, offset, offset + view - this.cueHeight() - ROOT_PADDING);
         const text = below > 0 ? this.moreFormat(below) : "";
         if (this.more.textContent !== text) this.more.textContent = text;
         // While the tiles scroll, the cue keeps its room (hidden from view, not removed) when nothing is below:
         // removing it would shorten the scroll range and move the view, which would cut a tile again.
-        const scrolls = layout.contentHeight > view - (this.body.offsetTop || 0) - ROOT_PADDING;
+        const scrolls = layout.contentHeight > view - bodyTop - ROOT_PADDING;
         if (this.more.hidden !== !scrolls) this.more.hidden = !scrolls;
         const shown = below > 0 ? "" : "hidden";
         if (this.more.style.visibility !== shown) this.more.style.visibility = shown;

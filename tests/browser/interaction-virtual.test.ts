@@ -14,6 +14,9 @@ import { visualUnderTest } from "./helpers/visual-under-test";
 
 const SAMPLE = join(__dirname, "..", "..", "sample", "data");
 
+// Browser work on a shared, loaded machine: well over Jest's default 5 s.
+jest.setTimeout(120_000);
+
 let browser: Browser;
 beforeAll(async () => {
     browser = await launchBrowser();

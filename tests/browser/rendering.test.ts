@@ -20,6 +20,9 @@ const DATASETS: [string, string][] = [
 ];
 const SCREENSHOTS = join(ARTIFACTS, "screenshots");
 
+// Browser work on a shared, loaded machine: well over Jest's default 5 s.
+jest.setTimeout(120_000);
+
 let browser: Browser;
 beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
