@@ -4,7 +4,7 @@ import { roundHalfAwayFromZero } from "../../../src/rules";
  * DAX scalar values and the operations on them with DAX's BLANK semantics (docs/dax-generator.md,
  * "BLANK semantics", lists each rule with its source). The one tree walker is the engine
  * (dax/src/engine/evaluate.ts); it calls these for operators and scalar functions. Where
- * Microsoft documents no result for BLANK (ROUND, ABS, two-argument MAX, unary minus), these
+ * Microsoft documents no result for BLANK (ROUND, ABS, unary minus), these
  * refuse rather than guess, so a test fails if generated DAX ever depends on such a case.
  */
 export const BLANK_VALUE: unique symbol = Symbol("BLANK");
@@ -104,9 +104,12 @@ export function scalarFunction(fn: string, args: readonly DaxValue[]): DaxValue 
             return Math.abs(toNumber(args[0], "ABS"));
         }
         case "MAX": {
+            // https://learn.microsoft.com/en-us/dax/max-function-dax: of two expressions, BLANK compares as 0
+            // (MAX ( -1, BLANK () ) is 0); BLANK when both are BLANK; TRUE/FALSE are not supported.
             if (args.length !== 2) throw new DaxEvaluationError("MAX takes a column or two scalars");
             const [a, b] = args;
-            if (isBlank(a) || isBlank(b)) throw new DaxEvaluationError("MAX with a BLANK argument is not documented here");
+            if (isBlank(a) && isBlank(b)) return BLANK_VALUE;
+            if (typeof a === "boolean" || typeof b === "boolean") throw new DaxEvaluationError("MAX of TRUE/FALSE is not supported");
             return Math.max(toNumber(a, "MAX"), toNumber(b, "MAX"));
         }
         case "TRIM": {
