@@ -47,7 +47,7 @@ const rows: [Expr, unknown][] = [
     [ROUND(num(21.5), num(-1)), 20],
     [call("TRIM", str("  a   b  ")), "a b"],
     [call("MAX", B, num(1)), 1],
-    [call("MAX", num(-1), B), 0],
+    [call("MAX", B, num(0)), 0],
     [call("MAX", B, B), BLANK_VALUE],
 ];
 
@@ -61,6 +61,7 @@ describe("undocumented BLANK cases are refused, so generated DAX cannot depend o
     test.each([
         ["ROUND ( BLANK (), 2 )", ROUND(B, num(2))],
         ["ABS ( BLANK () )", call("ABS", B)],
+        ["MAX ( -1, BLANK () )", call("MAX", num(-1), B)],
     ])("%s", (text, expr) => {
         expect(printExpr(expr)).toBe(text);
         expect(() => evaluate(parseExpression(text))).toThrow(DaxEvaluationError);

@@ -104,12 +104,16 @@ export function scalarFunction(fn: string, args: readonly DaxValue[]): DaxValue 
             return Math.abs(toNumber(args[0], "ABS"));
         }
         case "MAX": {
-            // https://learn.microsoft.com/en-us/dax/max-function-dax: of two expressions, BLANK compares as 0
-            // (MAX ( -1, BLANK () ) is 0); BLANK when both are BLANK; TRUE/FALSE are not supported.
+            // https://learn.microsoft.com/en-us/dax/max-function-dax: of two expressions, BLANK compares as 0;
+            // BLANK when both are BLANK; TRUE/FALSE are not supported. For a negative value and BLANK
+            // Microsoft gives 0 and https://dax.guide/max/ gives BLANK: the sources differ, so it is refused.
             if (args.length !== 2) throw new DaxEvaluationError("MAX takes a column or two scalars");
             const [a, b] = args;
             if (isBlank(a) && isBlank(b)) return BLANK_VALUE;
             if (typeof a === "boolean" || typeof b === "boolean") throw new DaxEvaluationError("MAX of TRUE/FALSE is not supported");
+            if ((isBlank(a) && toNumber(b, "MAX") < 0) || (isBlank(b) && toNumber(a, "MAX") < 0)) {
+                throw new DaxEvaluationError("MAX of a negative value and BLANK: Microsoft's reference and dax.guide disagree (0 or BLANK)");
+            }
             return Math.max(toNumber(a, "MAX"), toNumber(b, "MAX"));
         }
         case "TRIM": {
