@@ -50,8 +50,9 @@ function labelInput(name: string, key: StringKey): formattingSettings.TextInput 
     });
 }
 
-export const SORT_OPTIONS = ["none", "status", "name", "group", "gap"] as const;
-export const FILTER_OPTIONS = ["all", "exceptions", "red"] as const;
+export const SORT_OPTIONS = ["none", "status", "name", "group", "gap", "overdue"] as const;
+/** The views of src/rules/views.ts (all, exceptions, good, escalations, overdue), and Red only. */
+export const FILTER_OPTIONS = ["all", "exceptions", "good", "escalations", "overdue", "red"] as const;
 export const DENSITY_OPTIONS = ["auto", "detailed", "standard", "compact", "minimal"] as const;
 export type SortOption = typeof SORT_OPTIONS[number];
 export type FilterOption = typeof FILTER_OPTIONS[number];

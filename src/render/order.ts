@@ -1,14 +1,23 @@
-import { EXCEPTION_STATUSES, relativeShortfall, STATUS_SORT_KEY } from "../rules";
+import { relativeShortfall, STATUS_SORT_KEY } from "../rules";
+import { inView } from "../rules/views";
 import { KpiTile } from "../model/types";
 import { FilterOption, SortOption } from "../settings";
 
-/** Tiles the filter keeps: all, exceptions (red, amber, blue: reporting by exception) or red only. */
+/**
+ * Tiles the filter keeps: a view of src/rules/views.ts (all; exceptions: Red and Amber; what's
+ * good: Green and Blue; escalations: Red and Blue; overdue: an overdue path-to-green action), or
+ * Red only.
+ */
 export function filterTiles(tiles: readonly KpiTile[], filter: FilterOption): KpiTile[] {
-    switch (filter) {
-        case "exceptions": return tiles.filter(t => EXCEPTION_STATUSES.includes(t.status));
-        case "red": return tiles.filter(t => t.status === "red");
-        default: return tiles.slice();
-    }
+    if (filter === "red") return tiles.filter(t => t.status === "red");
+    return tiles.filter(t => inView(filter, t.status, t.pathToGreen?.overdue === true));
+}
+
+/** Overdue actions first, then by the date back within tolerance (earliest first); tiles without a date last. */
+function compareOverdue(a: KpiTile, b: KpiTile): number {
+    const rank = (t: KpiTile): number => (t.pathToGreen?.overdue ? 0 : t.pathToGreen?.due != null ? 1 : 2);
+    const due = (t: KpiTile): number => t.pathToGreen?.due ?? Number.POSITIVE_INFINITY;
+    return rank(a) - rank(b) || (rank(a) < 2 ? due(a) - due(b) : 0);
 }
 
 /** How far a tile is from its target, worst first (src/rules relativeShortfall); tiles without a gap sort last. */
@@ -34,6 +43,8 @@ export function sortTiles(tiles: readonly KpiTile[], sortBy: SortOption): KpiTil
             return list.sort((a, b) => compareText(a.group ?? "", b.group ?? "") || byDelivered(a, b));
         case "gap":
             return list.sort((a, b) => gapBadness(b) - gapBadness(a) || byDelivered(a, b));
+        case "overdue":
+            return list.sort((a, b) => compareOverdue(a, b) || byDelivered(a, b));
         default:
             return list.sort(byDelivered);
     }

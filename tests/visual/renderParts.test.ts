@@ -135,8 +135,10 @@ describe("sort and filter", () => {
     test("status severity, then delivered order", () => {
         expect(sortTiles(tiles, "status").map(x => x.status)).toEqual(["red", "red", "amber", "blue", "not-rated"]);
     });
-    test("exceptions keep red, amber and blue", () => {
-        expect(filterTiles(tiles, "exceptions").map(x => x.key)).toEqual(["b", "a", "c", "e"]);
+    test("exceptions keep red and amber; escalations red and blue; what's good green and blue", () => {
+        expect(filterTiles(tiles, "exceptions").map(x => x.key)).toEqual(["b", "a", "e"]);
+        expect(filterTiles(tiles, "escalations").map(x => x.key)).toEqual(["b", "c", "e"]);
+        expect(filterTiles(tiles, "good").map(x => x.key)).toEqual(["c"]);
         expect(filterTiles(tiles, "red").map(x => x.key)).toEqual(["b", "e"]);
     });
 });

@@ -178,10 +178,10 @@ describe("summary, sort, filter, groups", () => {
         h.update(sampleDataView({ layout: { sortBy: "gap", showGroupHeadings: false } }));
         expect(h.tiles().slice(0, 2).map(el => el.dataset.kpi)).toEqual(["Assessments", "Re-referrals"]);
     });
-    test("filter exceptions keeps red, amber and blue; red only keeps red", () => {
+    test("filter exceptions keeps red and amber; red only keeps red", () => {
         const h = createHarness();
         h.update(sampleDataView({ layout: { filter: "exceptions" } }));
-        expect(h.tiles().map(el => el.dataset.status).sort()).toEqual(["amber", "blue", "red"]);
+        expect(h.tiles().map(el => el.dataset.status).sort()).toEqual(["amber", "red"]);
         h.update(sampleDataView({ layout: { filter: "red" } }));
         expect(h.tiles().map(el => el.dataset.status)).toEqual(["red"]);
         expect(h.element.querySelectorAll(".kpi-summary__item")).toHaveLength(6);
