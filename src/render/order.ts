@@ -1,7 +1,7 @@
 import { relativeShortfall, STATUS_SORT_KEY } from "../rules";
 import { inView } from "../rules/views";
 import { KpiTile } from "../model/types";
-import { FilterOption, SortOption } from "../settings";
+import { FilterOption, SortOption } from "../options";
 
 /**
  * Tiles the filter keeps: a view of src/rules/views.ts (all; exceptions: Red and Amber; what's

@@ -1,6 +1,6 @@
 import { KpiTile, ViewModel } from "../model/types";
 import { Localiser } from "../i18n/localiser";
-import { TileOptions } from "../settings";
+import { TileOptions } from "../options";
 import { drawLanding, drawMessage } from "./messages";
 import { filterTiles, groupTiles, sortTiles } from "./order";
 import { clearSummary, drawSummary } from "./summary";

@@ -3,7 +3,7 @@ import { Status } from "../rules";
 import { KpiTile } from "../model/types";
 import { SUMMARY_ORDER } from "../model/buildViewModel";
 import { Localiser } from "../i18n/localiser";
-import { TileOptions } from "../settings";
+import { TileOptions } from "../options";
 import { appendStatusShape } from "./shapes";
 import { Theme } from "./theme";
 

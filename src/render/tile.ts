@@ -2,7 +2,7 @@ import { isJudgedDirection } from "../rules";
 import { KpiTile } from "../model/types";
 import { RoleName } from "../model/roles";
 import { Localiser } from "../i18n/localiser";
-import { TileOptions } from "../settings";
+import { TileOptions } from "../options";
 import { appendStatusShape } from "./shapes";
 import { drawSparkline } from "./sparkline";
 import { drawBenchmarkStrip, stripOptions } from "./benchmarkStrip";
