@@ -68,12 +68,15 @@ export function drawQualityNote(main: Element, tile: KpiTile, t: Localiser): voi
     const notes = html(main, "span", "kpi-tile__notes");
     if (mark && tile.qualityText) {
         const note = html(notes, "span", "kpi-tile__quality");
+        note.title = tile.qualityText;
         note.setAttribute("data-quality", mark);
         appendMark(note, mark);
         html(note, "span", "kpi-tile__quality-label", tile.qualityText);
     }
     if (tile.stale) {
         const note = html(notes, "span", "kpi-tile__stale");
+        // The whole sentence on hover where the tile is too narrow for the short words.
+        note.title = tile.stale.text;
         appendMark(note, "stale");
         html(note, "span", "kpi-tile__stale-label", t.format("Stale_Short", tile.stale.latest));
     }
