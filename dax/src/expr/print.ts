@@ -51,11 +51,19 @@ class Printer {
 
     private readonly flatCache = new WeakMap<Expr, string | null>();
 
-    /** One-line form, or null when the expression must span lines (VAR blocks, multi-line text). */
+    /**
+     * One-line form, or null when the expression must span lines (VAR blocks, multi-line text)
+     * or is a call, operator or sign longer than the width: no line can hold it then, so the
+     * one-line text of every level of a large tree is no longer built only to be thrown away
+     * (the layout is unchanged). Names and literals are always returned.
+     */
     flat(e: Expr): string | null {
+        // Names and literals are cheaper to print again than to look up.
+        if (e.kind !== "call" && e.kind !== "binary" && e.kind !== "negate" && e.kind !== "verbatim") return this.flatUncached(e);
         const cached = this.flatCache.get(e);
         if (cached !== undefined) return cached;
-        const text = this.flatUncached(e);
+        const built = this.flatUncached(e);
+        const text = built !== null && built.length > this.width && (e.kind === "call" || e.kind === "binary" || e.kind === "negate") ? null : built;
         this.flatCache.set(e, text);
         return text;
     }
@@ -87,9 +95,12 @@ class Printer {
                     return inner === null ? null : `NOT ${inner}`;
                 }
                 const args: string[] = [];
+                let length = e.fn.length;
                 for (const arg of e.args) {
                     const text = this.flat(arg);
                     if (text === null) return null;
+                    length += text.length + 2;
+                    if (length > this.width) return null;
                     args.push(text);
                 }
                 return `${e.fn} ( ${args.join(", ")} )`;

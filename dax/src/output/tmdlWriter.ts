@@ -261,10 +261,17 @@ export function writeTable(table: TmdlTable): string {
  * Apply): the `createOrReplace` command, then each table indented one level under it.
  */
 export function writeCreateOrReplaceScript(tables: readonly TmdlTable[]): string {
-    const out = ["createOrReplace", ""];
-    // One push per line: spreading a table of 10,000 KPIs' lines into push() overflows the stack.
-    for (const t of tables) for (const l of tableLines(t)) out.push(l === "" ? "" : `\t${l}`);
-    return out.join("\n");
+    return createOrReplaceScriptOf(tables.map(writeTable));
+}
+
+/**
+ * The createOrReplace script from tables already written by `writeTable`: every non-empty line
+ * one tab deeper. One pass over the text (a table of 10,000 KPIs is 17 MB; writing it again
+ * line by line took longer than the rest of the TMDL).
+ */
+export function createOrReplaceScriptOf(tableTexts: readonly string[]): string {
+    const indent = (text: string): string => (text === "" || text[0] === "\n" ? "" : "\t") + text.replace(/\n(?=[^\n])/g, "\n\t");
+    return ["createOrReplace", "", ...tableTexts.map(indent)].join("\n");
 }
 
 export function writeRelationships(relationships: readonly TmdlRelationship[]): string {
