@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { buildDataView, JsonDataView } from "./dataview";
+import { withoutWindow } from "./host-emulator/segments";
 import type { Dataset, DatasetProblem } from "./dataset";
 import type { VisualPackage } from "./visual-package";
 
@@ -33,7 +34,10 @@ export interface SessionPayload {
         rowsCutOff: number;
         rolesNotInCapabilities: string[];
     };
-    /** null when the dataset has errors: the page shows the problems instead of the visual. */
+    /**
+     * The query's result (every row; a `top` algorithm cuts it). null when the dataset has errors:
+     * the page shows the problems instead of the visual.
+     */
     dataView: JsonDataView | null;
 }
 
@@ -80,7 +84,8 @@ const CSP_SANDBOX = "default-src 'self'; script-src 'self' 'unsafe-inline'; img-
     + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 export function sessionPayload(visual: VisualPackage, dataset: Dataset): SessionPayload {
-    const built = dataset.ok ? buildDataView(dataset.rows, visual.capabilities) : null;
+    // The whole query: with a `window` algorithm the page serves it in windows, as Power BI does (host-emulator/segments.ts).
+    const built = dataset.ok ? buildDataView(dataset.rows, withoutWindow(visual.capabilities)) : null;
     return {
         visual: {
             guid: visual.guid, displayName: visual.displayName, version: visual.version,

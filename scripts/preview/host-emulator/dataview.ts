@@ -1,7 +1,10 @@
 /**
  * Turn the JSON dataView from the server into what Power BI hands a visual: a fresh object per
- * update, the formatting pane's objects in metadata.objects, and values.grouped().
+ * update (new arrays, new column objects), the formatting pane's objects in metadata.objects,
+ * values.grouped(), and, for a query served in windows (segments.ts), only the rows loaded so far.
  */
+import { firstRows, rowCount } from "./segments";
+
 type Json = Record<string, unknown>;
 
 export interface JsonDataViewLike {
@@ -9,18 +12,24 @@ export interface JsonDataViewLike {
     categorical?: { categories?: Json[]; values?: Json[] };
 }
 
-export function hydrateDataView(json: JsonDataViewLike, objects: Record<string, Record<string, unknown>>): Json {
-    const copy = JSON.parse(JSON.stringify(json)) as JsonDataViewLike;
-    const own = copy.metadata.objects ?? {};
-    const merged: Record<string, Record<string, unknown>> = { ...own };
-    for (const [name, properties] of Object.entries(objects)) merged[name] = { ...(merged[name] ?? {}), ...properties };
+const copyColumn = (column: Json): Json => ({ ...column, ...(column.source ? { source: { ...(column.source as Json) } } : {}) });
+
+/** `rows`: how many rows of the query the host has loaded (default: all). */
+export function hydrateDataView(json: JsonDataViewLike, objects: Record<string, Record<string, unknown>>, rows = rowCount(json)): Json {
+    const sliced = firstRows(json as unknown as { metadata: Json; categorical?: { categories?: Json[]; values?: Json[] } }, rows) as unknown as JsonDataViewLike;
+    const metadata = { ...sliced.metadata, columns: sliced.metadata.columns.map(c => JSON.parse(JSON.stringify(c)) as Json) };
+    const copy: JsonDataViewLike = { ...sliced, metadata };
+    const own = json.metadata.objects ?? {};
+    const merged: Record<string, Record<string, unknown>> = JSON.parse(JSON.stringify(own)) as Record<string, Record<string, unknown>>;
+    for (const [name, properties] of Object.entries(objects)) merged[name] = { ...(merged[name] ?? {}), ...JSON.parse(JSON.stringify(properties)) as Record<string, unknown> };
     if (Object.keys(merged).length > 0) copy.metadata.objects = merged;
     else delete copy.metadata.objects;
-    const categorical = copy.categorical;
+    const categorical = sliced.categorical;
     if (categorical) {
-        const values = (categorical.values ?? []) as Json[] & { grouped?: () => Json[]; source?: Json };
+        const values = (categorical.values ?? []).map(copyColumn) as Json[] & { grouped?: () => Json[]; source?: Json };
         values.grouped = () => [{ values: values.slice() }];
-        categorical.values = values;
+        copy.categorical = { ...categorical, categories: categorical.categories?.map(copyColumn), values };
+        if (!categorical.categories) delete copy.categorical.categories;
     }
     return copy as unknown as Json;
 }

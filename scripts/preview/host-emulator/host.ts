@@ -27,6 +27,8 @@ export interface HostContext {
     readonly instanceId: string;
     readonly onPersist: (changes: PersistChanges) => void;
     readonly onRendering: (name: "renderingStarted" | "renderingFinished" | "renderingFailed", reason?: string) => void;
+    /** host.fetchMoreData: the runner serves the query's next window (segments.ts); absent: every row came at once. */
+    readonly fetchMoreData?: (aggregateSegments: boolean) => boolean;
 }
 
 interface TooltipOptions {
@@ -116,7 +118,8 @@ export function createHost(ctx: HostContext): Record<string, unknown> {
         launchUrl(url: string): void {
             log.add("host", "launchUrl", `${String(url)} (not opened: the preview never leaves localhost)`);
         },
-        fetchMoreData(): boolean {
+        fetchMoreData(aggregateSegments?: boolean): boolean {
+            if (ctx.fetchMoreData) return ctx.fetchMoreData(aggregateSegments !== false);
             log.add("host", "fetchMoreData", "no more data: the preview delivers every row at once");
             return false;
         },

@@ -8,6 +8,8 @@ import { renderFormatPane } from "./format-pane";
 import { ContextMenuBox, TooltipBox } from "./overlays";
 import { ContrastMode } from "./palette";
 import { UPDATE_TYPE, UpdateTiming, VisualRunner } from "./runner";
+import { windowOf } from "./segments";
+import { paintTimings } from "./paint";
 import { SelectionState } from "./selection";
 import type { JsonDataViewLike } from "./dataview";
 
@@ -66,6 +68,8 @@ function showSummary(session: Session): void {
         `${d.kpiCount} KPIs, ${d.periodCount} periods, ${d.rowCount} rows in the dataView`,
     ];
     if (d.rowsCutOff > 0) lines.push(`${d.rowsCutOff} rows cut off by the capabilities' data-reduction limit`);
+    const window = windowOf(session.capabilities);
+    if (window !== null && d.rowCount > window) lines.push(`Served in windows of ${window} rows: the visual asks for each next window (fetchMoreData)`);
     if (d.rolesNotInCapabilities.length > 0) lines.push(`Fields the visual has no role for: ${d.rolesNotInCapabilities.join(", ")}`);
     const columns = (session.dataView?.metadata.columns ?? []) as { displayName: string; roles: Record<string, boolean>; format?: string }[];
     for (const c of columns) lines.push(`  ${Object.keys(c.roles).join(", ")} ← ${c.displayName}${c.format ? ` (${c.format})` : ""}`);
@@ -113,6 +117,7 @@ async function boot(): Promise<void> {
         session.dataView,
         () => refreshFormatPane(),
     );
+    runner.segmentWindow = windowOf(session.capabilities);
 
     const formatPane = $("format-pane");
     const refreshFormatPane = (): void => {
@@ -179,6 +184,14 @@ async function boot(): Promise<void> {
         setAllowInteractions: (on: boolean): Promise<UpdateTiming> => { runner.settings.allowInteractions = on; return restart(); },
         setObjects: (objects: Record<string, Record<string, unknown>>): Promise<UpdateTiming> => runner.setObjects(objects),
         clearSelection: (): void => selection.clear("host"),
+        /** Resolves when every window the visual asked for has arrived and rendered. */
+        settled: (): Promise<void> => runner.settled(),
+        /** Rows of the query handed to the visual so far, in all, and the host's count of their memory. */
+        get segments() { return runner.segments; },
+        /** Lower the host's memory limit (bytes), to see the visual when the host refuses more rows. */
+        setMemoryLimit: (bytes: number): void => { runner.memoryLimitBytes = bytes; },
+        /** Timings to the next painted frame (paint.ts). */
+        paint: paintTimings(runner),
         ready: null as Promise<UpdateTiming | null> | null,
     };
     (window as unknown as { preview: typeof api }).preview = api;

@@ -4,8 +4,14 @@
  * with each dataView, viewport and update type. Changing the locale, the contrast theme or
  * allowInteractions makes a new instance in a fresh frame, because Power BI hands those to the
  * constructor (a visual reads them once); resizing and formatting only update.
+ *
+ * A query larger than the capabilities' `window` is served as Power BI serves segments
+ * (segments.ts): the first window, then each fetchMoreData(true) appends the next window and
+ * calls update with operationKind Append, until the last window (no metadata.segment) or the
+ * host's memory limit (fetchMoreData returns false).
  */
 import { hydrateDataView, JsonDataViewLike } from "./dataview";
+import { addedBytes, HOST_MEMORY_LIMIT_BYTES, rowCount } from "./segments";
 import type { EventLog } from "./event-log";
 import { createHost, PersistChanges } from "./host";
 import type { TooltipBox } from "./overlays";
@@ -13,6 +19,8 @@ import { ContrastMode, contrastColours } from "./palette";
 import type { SelectionState } from "./selection";
 
 export const UPDATE_TYPE = { Data: 2, Resize: 4, ViewMode: 8, Style: 16, ResizeEnd: 32, All: 62 } as const;
+/** options.operationKind (powerbi.VisualDataChangeOperationKind). */
+export const OPERATION_KIND = { Create: 0, Append: 1, Segment: 2 } as const;
 
 interface VisualInstance {
     update(options: unknown): void;
@@ -29,6 +37,8 @@ export interface UpdateTiming {
     readonly finishedMs: number | null;
     readonly outcome: "finished" | "failed" | "none";
     readonly type: number;
+    /** performance.now() (the page's clock) when visual.update() was called. */
+    readonly startedAt: number;
 }
 
 export interface RunnerSettings {
@@ -45,6 +55,28 @@ export class VisualRunner {
     lastTiming: UpdateTiming | null = null;
     private renderWaiters: ((outcome: "finished" | "failed", at: number) => void)[] = [];
     private instances = 0;
+    /** Window size of the capabilities' `window` algorithm; null: every row at once. */
+    segmentWindow: number | null = null;
+    /** The host's memory limit for the accumulated dataView (Power BI: 100 MB). */
+    memoryLimitBytes = HOST_MEMORY_LIMIT_BYTES;
+    /** Rows of `dataView` (the whole query) the host has loaded and hands the visual. */
+    private loadedRows = 0;
+    private loadedBytes = 0;
+    private loadedStrings = new Set<string>();
+    private loadedFor: JsonDataViewLike | null = null;
+    /** An accepted window not delivered yet. */
+    private windowPending = false;
+    /** The latest delivery of a window (its Append update), until settled() has seen it end. */
+    private delivery: Promise<unknown> | null = null;
+    /** performance.now() when visual.update() was last called. */
+    lastUpdateStartedAt = 0;
+    /** When each of the latest visual.update() calls started (the last 64). */
+    private updateStarts: number[] = [];
+
+    /** visual.update() calls started at or after `time`. */
+    updatesSince(time: number): number {
+        return this.updateStarts.filter(t => t >= time).length;
+    }
 
     constructor(
         private readonly frame: HTMLIFrameElement,
@@ -100,9 +132,11 @@ export class VisualRunner {
             instanceId: `preview-${this.instances}`,
             onPersist: changes => this.persist(changes),
             onRendering: name => this.rendering(name),
+            fetchMoreData: aggregate => this.fetchMoreData(aggregate),
         });
         this.log.add("host", "create", `${this.guid} (locale ${this.settings.locale}, contrast ${this.settings.contrast}, interactions ${this.settings.allowInteractions ? "on" : "off"})`);
         this.visual = plugin.create({ element, host, module: undefined });
+        this.resetSegments();
         return this.update(UPDATE_TYPE.All);
     }
 
@@ -121,22 +155,89 @@ export class VisualRunner {
         for (const waiter of waiters) waiter(name === "renderingFinished" ? "finished" : "failed", at);
     }
 
+    /** The first window of the query again (a new query: a new instance or new data). */
+    resetSegments(): void {
+        this.loadedFor = this.dataView;
+        this.loadedStrings = new Set();
+        this.windowPending = false;
+        this.delivery = null;
+        const total = rowCount(this.dataView);
+        this.loadedRows = this.segmentWindow === null ? total : Math.min(total, this.segmentWindow);
+        this.loadedBytes = this.dataView ? addedBytes(this.dataView, 0, this.loadedRows, this.loadedStrings) : 0;
+    }
+
+    /** Rows of the query handed to the visual so far, and in all. */
+    get segments(): { loaded: number; total: number; bytes: number } {
+        return { loaded: this.loadedRows, total: rowCount(this.dataView), bytes: this.loadedBytes };
+    }
+
+    /**
+     * host.fetchMoreData: in segments aggregation mode, accept while rows remain and the host's copy
+     * stays within its memory limit, and append the next window in a later task (Power BI calls
+     * update asynchronously). Incremental mode (aggregateSegments false) is not emulated.
+     */
+    private fetchMoreData(aggregateSegments: boolean): boolean {
+        const query = this.dataView;
+        if (this.loadedFor !== query) this.resetSegments();
+        const total = rowCount(query);
+        if (!query || this.segmentWindow === null || this.loadedRows >= total) {
+            this.log.add("host", "fetchMoreData", "refused: no more rows in this query");
+            return false;
+        }
+        if (aggregateSegments === false) {
+            this.log.add("host", "fetchMoreData", "refused: incremental mode (aggregateSegments false) is not emulated");
+            return false;
+        }
+        if (this.windowPending) {
+            this.log.add("host", "fetchMoreData", "accepted: the next window is already on its way");
+            return true;
+        }
+        const next = Math.min(total, this.loadedRows + this.segmentWindow);
+        const seen = new Set(this.loadedStrings);
+        const bytes = this.loadedBytes + addedBytes(query, this.loadedRows, next, seen);
+        if (bytes > this.memoryLimitBytes) {
+            this.log.add("host", "fetchMoreData", `refused: ${next} rows would take ${(bytes / 2 ** 20).toFixed(1)} MB, over the host's ${(this.memoryLimitBytes / 2 ** 20).toFixed(1)} MB`);
+            return false;
+        }
+        this.log.add("host", "fetchMoreData", `accepted: rows ${this.loadedRows + 1}-${next} of ${total} follow`);
+        this.windowPending = true;
+        this.delivery = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => {
+            if (this.dataView !== query || this.loadedFor !== query || !this.windowPending) return null;
+            this.windowPending = false;
+            this.loadedRows = next;
+            this.loadedBytes = bytes;
+            this.loadedStrings = seen;
+            return this.update(UPDATE_TYPE.Data, OPERATION_KIND.Append);
+        }).catch(() => null);
+        return true;
+    }
+
+    /** Resolves when no window is on its way (every accepted fetchMoreData has been answered and rendered). */
+    async settled(): Promise<void> {
+        while (this.delivery) {
+            const delivery = this.delivery;
+            await delivery;
+            if (this.delivery === delivery) this.delivery = null;
+        }
+    }
+
     /** Update the visual. Resolves when it reports renderingFinished/Failed (or after 10 s). */
-    update(type: number): Promise<UpdateTiming> {
+    update(type: number, operationKind: number = OPERATION_KIND.Create): Promise<UpdateTiming> {
         const visual = this.visual;
         if (!visual) return Promise.reject(new Error("the visual is not running"));
         this.frame.style.width = `${this.settings.width}px`;
         this.frame.style.height = `${this.settings.height}px`;
         this.hostBox.style.width = `${this.settings.width}px`;
         this.hostBox.style.height = `${this.settings.height}px`;
-        const dataViews = this.dataView ? [hydrateDataView(this.dataView, this.objects)] : [];
+        if (this.loadedFor !== this.dataView) this.resetSegments();
+        const dataViews = this.dataView ? [hydrateDataView(this.dataView, this.objects, this.loadedRows)] : [];
         const options = {
             viewport: { width: this.settings.width, height: this.settings.height },
             dataViews,
             type,
             viewMode: 0,
             editMode: 0,
-            operationKind: 0,
+            operationKind,
             isInFocus: false,
             jsonFilters: [],
         };
@@ -147,6 +248,9 @@ export class VisualRunner {
             this.renderWaiters.push((outcome, at) => { clearTimeout(timer); finishedAt = at; resolve(outcome); });
         });
         const started = performance.now();
+        this.lastUpdateStartedAt = started;
+        this.updateStarts.push(started);
+        if (this.updateStarts.length > 64) this.updateStarts.shift();
         try {
             visual.update(options);
         } catch (error) {
@@ -158,13 +262,16 @@ export class VisualRunner {
         // Reading a layout property makes the browser do the style and layout the update caused.
         void doc.body.getBoundingClientRect().height;
         const updateMs = performance.now() - started;
-        this.log.add("update", "update", `type ${type}, ${this.settings.width} × ${this.settings.height}, ${dataViews.length ? "1 dataView" : "no dataView"}: ${updateMs.toFixed(1)} ms`);
+        const rowsNote = this.segmentWindow !== null && this.dataView ? `, rows 1-${this.loadedRows} of ${rowCount(this.dataView)}` : "";
+        const kindNote = operationKind === OPERATION_KIND.Append ? ", Append" : "";
+        this.log.add("update", "update", `type ${type}${kindNote}, ${this.settings.width} × ${this.settings.height}, ${dataViews.length ? "1 dataView" : "no dataView"}${rowsNote}: ${updateMs.toFixed(1)} ms`);
         return rendered.then(outcome => {
             const timing: UpdateTiming = {
                 updateMs,
                 finishedMs: outcome === "none" || finishedAt === null ? null : Math.max(0, finishedAt - started),
                 outcome,
                 type,
+                startedAt: started,
             };
             this.lastTiming = timing;
             this.afterUpdate();
