@@ -4,7 +4,7 @@
  * Every page has the service area and period slicers, synced across pages.
  */
 import { COUNCIL } from "../../sample/council";
-import { column, FieldRef, measure, Projection } from "./fields";
+import { column, FieldRef, literal, measure, Projection } from "./fields";
 import { BuiltVisual, columnInFilter, kpiCard, kpiTiles, matrix, measureTextFilter, resetPageOrder, slicer, table, textBox } from "./visuals";
 
 export const MEASURES = "KPI Measures";
@@ -51,6 +51,13 @@ export const TILE_ROLE_BINDINGS: Readonly<Record<string, FieldRef>> = {
     commentary: m("KPI Commentary"),
     owner: m("KPI Owner"),
     format: m("KPI Format String"),
+    // Path to green (issue 11): the period's end decides overdue actions.
+    periodEnd: column("Period", "Period End"),
+    action: m("KPI Action"),
+    actionOwner: m("KPI Action Owner"),
+    actionDue: m("KPI Action Due"),
+    actionStatus: m("KPI Action Status"),
+    actionUpdated: m("KPI Action Updated"),
 };
 
 /** Headline KPIs shown as cards on the built-in visuals page (ids of the sample dictionary). */
@@ -151,6 +158,103 @@ function builtInPage(): PageDefinition {
     };
 }
 
+/** The tiles visual showing one view of the format pane (src/rules/views.ts): the filter set in its objects. */
+function tilesInView(name: string, position: { x: number; y: number; width: number; height: number }, visualType: string, view: string, heading: string): BuiltVisual {
+    const roles: Record<string, Projection[]> = Object.fromEntries(Object.entries(TILE_ROLE_BINDINGS).map(([role, field]) => [role, [{ field }]]));
+    const built = kpiTiles(name, position, visualType, roles, heading);
+    const visual = built.json.visual as Record<string, unknown>;
+    visual.objects = { layout: [{ properties: { filter: literal(view), sortBy: literal(view === "exceptions" ? "status" : "none") } }] };
+    return built;
+}
+
+/**
+ * The quarterly Corporate Performance Report as report pages (issue 11; seed 000): a summary
+ * (the tiles with their counts by status, per service area through the slicer), what's good,
+ * areas for development (red and amber tiles with the director's commentary and the path to
+ * green) and the improvement plan (the action tracker). `npm run pack` writes the same pages as
+ * PowerPoint.
+ */
+function quarterlyPages(visualType: string): PageDefinition[] {
+    const width = 1280;
+    const height = 720;
+    const status = m("KPI Status");
+    const colour = m("KPI Status Colour");
+    const body = { x: 16, y: 84, width: width - 32, height: height - 100 };
+    resetPageOrder();
+    const summary: PageDefinition = {
+        name: "cprSummary", displayName: "CPR: Summary", width, height, displayOption: "FitToPage",
+        visuals: [
+            ...header("cprSummary", "Quarterly performance: summary (counts by status and the tiles)", width),
+            tilesInView("cprSummaryTiles", body, visualType, "all", "KPIs by service area: the counts by status head the tiles"),
+        ],
+    };
+    resetPageOrder();
+    const good: PageDefinition = {
+        name: "cprWhatsGood", displayName: "CPR: What's good", width, height, displayOption: "FitToPage",
+        visuals: [
+            ...header("cprGood", "What's good: KPIs on or above target (Green and Blue)", width),
+            tilesInView("cprGoodTiles", { ...body, width: 600 }, visualType, "good", "Green and Blue KPIs"),
+            table("cprGoodTable", { x: 628, y: 84, width: width - 644, height: height - 100 }, {
+                heading: "Green and Blue KPIs with the director's commentary",
+                columns: [
+                    { field: FIELDS.kpi, format: { width: 170 } },
+                    { field: status, displayName: "Status", format: { backgroundFrom: colour, width: 70 } },
+                    { field: m("KPI Actual"), displayName: "Actual", format: { width: 70 } },
+                    { field: m("KPI Target"), displayName: "Target", format: { width: 70 } },
+                    { field: m("KPI Commentary"), displayName: "Commentary", format: { width: 230 } },
+                ],
+                filters: [{ json: measureTextFilter("cprGoodGreenBlue", status, ["Green", "Blue"]), field: status }],
+                sortBy: { field: status, direction: "Ascending" },
+            }),
+        ],
+    };
+    resetPageOrder();
+    const development: PageDefinition = {
+        name: "cprAreasForDevelopment", displayName: "CPR: Areas for development", width, height, displayOption: "FitToPage",
+        visuals: [
+            ...header("cprDev", "Areas for development: Red and Amber KPIs with the director's commentary and the path to green", width),
+            tilesInView("cprDevTiles", { ...body, width: 520 }, visualType, "exceptions", "Red and Amber KPIs"),
+            table("cprDevTable", { x: 548, y: 84, width: width - 564, height: height - 100 }, {
+                heading: "Director's commentary and path to green",
+                columns: [
+                    { field: FIELDS.kpi, format: { width: 140 } },
+                    { field: status, displayName: "Status", format: { backgroundFrom: colour, width: 60 } },
+                    { field: m("KPI Commentary"), displayName: "Director's commentary", format: { width: 250 } },
+                    { field: m("KPI Action Due"), displayName: "Back within tolerance by", format: { width: 90 } },
+                    { field: m("KPI Action Status"), displayName: "Action status", format: { width: 70 } },
+                    { field: m("KPI Action Overdue"), displayName: "Overdue", format: { width: 60 } },
+                ],
+                filters: [{ json: measureTextFilter("cprDevRedAmber", status, ["Red", "Amber"]), field: status }],
+                sortBy: { field: status, direction: "Descending" },
+            }),
+        ],
+    };
+    resetPageOrder();
+    const plan: PageDefinition = {
+        name: "cprImprovementPlan", displayName: "CPR: Improvement plan", width, height, displayOption: "FitToPage",
+        visuals: [
+            ...header("cprPlan", "Improvement plan: the action for every Red and Amber KPI", width),
+            table("cprPlanTable", body, {
+                heading: "Actions: KPI, owner, date back within tolerance, status",
+                columns: [
+                    { field: FIELDS.serviceArea, format: { width: 110 } },
+                    { field: FIELDS.kpi, format: { width: 180 } },
+                    { field: status, displayName: "Status", format: { backgroundFrom: colour, width: 60 } },
+                    { field: m("KPI Action"), displayName: "Action", format: { width: 360 } },
+                    { field: m("KPI Action Owner"), displayName: "Owner", format: { width: 150 } },
+                    { field: m("KPI Action Due"), displayName: "Back within tolerance by", format: { width: 110 } },
+                    { field: m("KPI Action Status"), displayName: "Action status", format: { width: 80 } },
+                    { field: m("KPI Action Overdue"), displayName: "Overdue", format: { width: 70 } },
+                    { field: m("KPI Action Updated"), displayName: "Last update", format: { width: 90 } },
+                ],
+                filters: [{ json: measureTextFilter("cprPlanRedAmber", status, ["Red", "Amber"]), field: status }],
+                sortBy: { field: m("KPI Action Due"), direction: "Ascending" },
+            }),
+        ],
+    };
+    return [summary, good, development, plan];
+}
+
 export function reportPages(tilesVisualType: string): PageDefinition[] {
-    return [tilesPage(tilesVisualType), exceptionsPage(), builtInPage()];
+    return [tilesPage(tilesVisualType), exceptionsPage(), builtInPage(), ...quarterlyPages(tilesVisualType)];
 }
