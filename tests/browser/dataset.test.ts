@@ -180,8 +180,9 @@ describe("dataView", () => {
             ["tolerancePct", "KPI Tolerance %", true], ["england", "KPI England", true], ["rankOf", "KPI Authorities", true],
         ]));
         expect(values).toContainEqual(["quality", "KPI Data Quality", true]);
-        for (const v of dataView.categorical.values) expect(v.source.type.numeric).toBe(!v.source.roles.quality);
-        for (const c of dataView.categorical.categories) expect(c.source.type).toEqual({ text: true });
+        for (const v of dataView.categorical.values) expect(v.source.type.numeric === true).toBe(!v.source.roles.quality);
+        // Text columns, and the path-to-green dates as dates.
+        for (const c of dataView.categorical.categories) expect(c.source.type).toEqual(c.source.type.dateTime ? { dateTime: true } : { text: true });
         expect(dataView.metadata.columns.map(c => c.index)).toEqual(dataView.metadata.columns.map((_, i) => i));
         expect(rowsCutOff).toBe(0);
         expect(rolesNotInCapabilities).toEqual([]);

@@ -40,13 +40,13 @@ describe("data quality on the tiles", () => {
         expect(provisional.dataset.status).toBe("green");
         expect(provisional.dataset.quality).toBe("provisional");
         const mark = provisional.querySelector(".kpi-tile__main .kpi-tile__quality");
-        expect(mark?.textContent).toBe("Provisional");
+        expect(mark?.querySelector(".kpi-tile__quality-label")?.textContent).toBe("Provisional");
         expect(mark?.querySelector("svg[data-shape='provisional']")?.getAttribute("aria-hidden")).toBe("true");
         expect(provisional.getAttribute("aria-label")).toMatch(/Provisional/);
         const estimated = tiles["Placements"];
         expect(estimated.dataset.quality).toBe("estimated");
         expect(estimated.querySelector(".kpi-tile__quality svg")?.getAttribute("data-shape")).toBe("estimated");
-        expect(estimated.querySelector(".kpi-tile__quality")?.textContent).toBe("Estimated");
+        expect(estimated.querySelector(".kpi-tile__quality-label")?.textContent).toBe("Estimated");
         expect(h.events.failed).toEqual([]);
     });
 
@@ -57,7 +57,7 @@ describe("data quality on the tiles", () => {
         const suppressed = tiles["Re-referrals"];
         expect(suppressed.dataset.stale).toBe("2025/26 Q2");
         expect(suppressed.querySelector(".kpi-tile__actual")?.textContent).toBe("90.0%");
-        expect(suppressed.querySelector(".kpi-tile__stale")?.textContent).toBe("Latest 2025/26 Q1");
+        expect(suppressed.querySelector(".kpi-tile__stale-label")?.textContent).toBe("Latest 2025/26 Q1");
         expect(suppressed.querySelector(".kpi-tile__stale svg")?.getAttribute("data-shape")).toBe("stale");
         expect(suppressed.getAttribute("aria-label")).toContain("2025/26 Q2 figure suppressed; latest 2025/26 Q1");
         const missing = tiles["Care leavers EET"];
@@ -66,7 +66,8 @@ describe("data quality on the tiles", () => {
         const summary = h.element.querySelector(".kpi-summary");
         expect(summary?.getAttribute("aria-label")).toBe("4 KPIs by status: Amber: 1, Green: 1; 2 without a 2025/26 Q2 figure");
         const staleItem = summary?.querySelector(".kpi-summary__item[data-status='stale']");
-        expect(staleItem?.textContent).toBe("2without a 2025/26 Q2 figure");
+        expect(staleItem?.querySelector(".kpi-summary__label")?.textContent).toBe("without a 2025/26 Q2 figure");
+        expect(staleItem?.querySelector(".kpi-summary__count")?.textContent).toBe("2");
         expect(staleItem?.getAttribute("data-count")).toBe("2");
     });
 
@@ -83,8 +84,8 @@ describe("data quality on the tiles", () => {
         const h = createHarness({ locale: "cy-GB" });
         h.update(buildDataView(rows, ROLES, PCT), { width: 1400, height: 900 });
         const tiles = tilesByKpi(h);
-        expect(tiles["Assessments"].querySelector(".kpi-tile__quality")?.textContent).toBe("Dros dro");
-        expect(tiles["Care leavers EET"].querySelector(".kpi-tile__stale")?.textContent).toBe("Y diweddaraf 2025/26 Q1");
+        expect(tiles["Assessments"].querySelector(".kpi-tile__quality-label")?.textContent).toBe("Dros dro");
+        expect(tiles["Care leavers EET"].querySelector(".kpi-tile__stale-label")?.textContent).toBe("Y diweddaraf 2025/26 Q1");
         expect(tiles["Care leavers EET"].getAttribute("aria-label")).toContain("Dim ffigur ar gyfer 2025/26 Q2; y diweddaraf 2025/26 Q1");
     });
 });
