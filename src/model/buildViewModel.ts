@@ -50,7 +50,6 @@ interface KpiBucket {
     readonly deliveredIndex: number;
     readonly firstRow: number;
     group: string | null;
-    readonly periods: Map<string, PeriodBucket>;
     readonly periodList: PeriodBucket[];
     highlighted: boolean;
 }
@@ -189,6 +188,14 @@ interface Readers {
     readonly inputHighlightSources: readonly (readonly Cell[])[];
     /** Period labels by raw number or time: a date or number period is formatted once per update, not once per row. */
     readonly periodLabels: Map<number, string>;
+    /**
+     * The period labels of the update, each with a slot number shared by every KPI (KPIs mostly
+     * have the same periods), and per slot the KPI that last used it and the place of its bucket:
+     * a KPI finds its bucket for a label without a map of its own.
+     */
+    readonly periodSlots: Map<string, number>;
+    slotKpi: Int32Array;
+    slotBucket: Int32Array;
 }
 
 function readersOf(columns: RoleColumns): Readers {
@@ -212,6 +219,9 @@ function readersOf(columns: RoleColumns): Readers {
         inputSources: [...keys, ...cellSources, ...tooltipSources],
         inputHighlightSources: [...keys, ...cellHighlightSources, ...tooltipHighlightSources],
         periodLabels: new Map(),
+        periodSlots: new Map(),
+        slotKpi: new Int32Array(16).fill(-1),
+        slotBucket: new Int32Array(16),
     };
 }
 
@@ -316,16 +326,33 @@ function collectPeriods(kpis: KpiIndex, k: number, readers: Readers, numbers: Nu
     const cellSources = highlighted ? readers.cellHighlightSources : readers.cellSources;
     const tooltipSources = highlighted ? readers.tooltipHighlightSources : readers.tooltipSources;
     const blank = t.text("Blank");
-    const bucketOf: KpiBucket = { name: kpis.names[k], deliveredIndex: k, firstRow: kpis.firstRow[k], group: null, periods: new Map(), periodList: [], highlighted };
+    const bucketOf: KpiBucket = { name: kpis.names[k], deliveredIndex: k, firstRow: kpis.firstRow[k], group: null, periodList: [], highlighted };
+    const slots = readers.periodSlots;
     for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
         if (bucketOf.group === null && groupCol) bucketOf.group = text(groupCol.values[row] as Cell);
         const rawPeriod = periodCol ? plainCell(periodCol.values[row]) : null;
         const label = periodCol ? periodLabel(rawPeriod, readers, numbers, blank) : "";
-        let bucket = bucketOf.periods.get(label);
-        if (!bucket) {
+        let slot = slots.get(label);
+        if (slot === undefined) {
+            slot = slots.size;
+            slots.set(label, slot);
+            if (slot >= readers.slotKpi.length) {
+                const kpiOf = new Int32Array(slot * 2).fill(-1);
+                kpiOf.set(readers.slotKpi);
+                const bucketAt = new Int32Array(slot * 2);
+                bucketAt.set(readers.slotBucket);
+                readers.slotKpi = kpiOf;
+                readers.slotBucket = bucketAt;
+            }
+        }
+        let bucket: PeriodBucket;
+        if (readers.slotKpi[slot] === k) {
+            bucket = bucketOf.periodList[readers.slotBucket[slot]];
+        } else {
             const order = rawPeriod instanceof Date ? rawPeriod.getTime() : typeof rawPeriod === "number" && Number.isFinite(rawPeriod) ? rawPeriod : null;
             bucket = { label, order, firstRow: row, cells: new Array<Cell>(CELL_ROLES.length), tooltipCells: new Array<Cell>(tooltipSources.length) };
-            bucketOf.periods.set(label, bucket);
+            readers.slotKpi[slot] = k;
+            readers.slotBucket[slot] = bucketOf.periodList.length;
             bucketOf.periodList.push(bucket);
         }
         const cells = bucket.cells;
@@ -417,11 +444,8 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         deliveredIndex: kpi.deliveredIndex,
         period,
         actual,
-        actualText: actual === null ? noFigureWords(quality, t) ?? t.text("Status_no-data") : numbers.value(actual, format),
         target,
-        targetText: target === null ? null : numbers.value(target, format),
         gap,
-        gapText: gapWords(wording, gap),
         status: status.status,
         statusReason: status.reason,
         statusLabel,
@@ -429,7 +453,6 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         direction: direction.direction,
         movement: direction.movement,
         directionLabel,
-        changeText: changeWords(wording, direction),
         benchmark,
         series,
         owner,
@@ -439,29 +462,38 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
         selectionId,
         dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
     };
-    const ariaLabel = [buildAriaLabel(tile, t), ...qualityAria(quality, null, t)].join(". ");
     // The `tooltips` fields, read when the tooltip lines are first built.
     const extra = (): { source: powerbi.DataViewMetadataColumn; value: Cell }[] => columns.tooltips.map((col, i) => ({
         source: { ...col.source, displayName: text(col.source.displayName as Cell) ?? "", format: formatOf(col.source) },
         value: current.tooltipCells[i],
     }));
-    // The explanation and the tooltip lines are built when first read (on hover or focus), not
-    // for every tile on every update: they format several values each.
-    let explanation: string | null = null;
-    let tooltipItems: KpiTile["tooltipItems"] | null = null;
+    // The texts are made when first read, once per tile: the renderer draws the tiles in view
+    // (plus a margin), so the texts of the others are not made on an update; the explanation and
+    // the tooltip lines wait for hover or focus. The numbers above are all made now.
+    let actualText: string | undefined;
+    let targetText: string | null | undefined;
+    let gapText: string | null | undefined;
+    let changeText: string | null | undefined;
+    let ariaLabel: string | undefined;
+    let explanation: string | undefined;
+    let tooltipItems: KpiTile["tooltipItems"] | undefined;
     const withSelectionId = (id: ISelectionId | undefined): KpiTile => {
-        const result = { ...tile, selectionId: id, ariaLabel } as unknown as KpiTile;
-        Object.defineProperty(result, "statusExplanation", {
-            enumerable: true,
-            get: () => (explanation ??= statusExplanation(wording, explainInput)),
-        });
-        Object.defineProperty(result, "tooltipItems", {
-            enumerable: true,
-            get: () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra: extra() })),
-        });
+        const result = { ...tile, selectionId: id } as unknown as KpiTile;
+        lazy(result, "actualText", () => (actualText ??= actual === null ? noFigureWords(quality, t) ?? t.text("Status_no-data") : numbers.value(actual, format)));
+        lazy(result, "targetText", () => (targetText ??= target === null ? null : numbers.value(target, format)));
+        lazy(result, "gapText", () => (gapText ??= gapWords(wording, gap)));
+        lazy(result, "changeText", () => (changeText ??= changeWords(wording, direction)));
+        lazy(result, "ariaLabel", () => (ariaLabel ??= [buildAriaLabel(result, t), ...qualityAria(quality, null, t)].join(". ")));
+        lazy(result, "statusExplanation", () => (explanation ??= statusExplanation(wording, explainInput)));
+        lazy(result, "tooltipItems", () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra: extra() })));
         return result;
     };
     return { tile: withSelectionId(selectionId), withSelectionId };
+}
+
+/** A property made when first read (configurable, so a copy of the tile may replace it, as withStaleness does). */
+function lazy(target: object, name: keyof KpiTile, get: () => unknown): void {
+    Object.defineProperty(target, name, { enumerable: true, configurable: true, get });
 }
 
 function safeSelectionId(factory: SelectionIdFactory, column: DataViewCategoryColumn, row: number): ISelectionId | undefined {
@@ -487,7 +519,11 @@ function buildBenchmark(cell: (role: RoleName) => Cell, actual: number | null, s
         if (value === null) continue;
         const shown = toShownPrecision(value, precision);
         const comparison = compareShown({ actual, benchmark: shown, polarity });
-        markers.push({ kind, value, text: numbers.value(shown, format), comparison });
+        const marker = { kind, value, comparison } as BenchmarkMarker;
+        // The text is made when first read (a tile in view, its tooltip, its aria-label).
+        let markerText: string | undefined;
+        Object.defineProperty(marker, "text", { enumerable: true, configurable: true, get: () => (markerText ??= numbers.value(shown, format)) });
+        markers.push(marker);
     }
     const q1 = toNumber(cell("q1"));
     const median = toNumber(cell("median"));

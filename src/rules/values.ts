@@ -28,8 +28,12 @@ export function roundHalfAwayFromZero(value: number, decimals: number | null | u
     const scaled = d >= 0 ? magnitude * factor : magnitude / factor;
     // So large at this precision that there is nothing after the rounding position to drop.
     if (!Number.isFinite(scaled) || scaled >= MAX_EXACT_SCALED) return value;
-    // Cut to 15 significant digits only while that cannot touch the integer part.
-    const cleaned = scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled;
+    // Cut to 15 significant digits only while that cannot touch the integer part. The cut moves
+    // a value below 1e9 by less than 1e-6, so away from a half (the usual case) it cannot change
+    // the result and the string round trip is skipped.
+    const fraction = scaled - Math.floor(scaled);
+    const cleaned = scaled < 1e9 && Math.abs(fraction - 0.5) > 1e-5 ? scaled
+        : scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled;
     const rounded = Math.round(cleaned);
     if (rounded === 0) return 0;
     const back = d >= 0 ? rounded / factor : rounded * factor;
