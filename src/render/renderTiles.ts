@@ -4,6 +4,7 @@ import { TileOptions } from "../options";
 import { drawLanding, drawMessage } from "./messages";
 import { filterTiles, groupTiles, sortTiles } from "./order";
 import { clearSummary, drawSummary } from "./summary";
+import { labelAfterLayout } from "./accessibleName";
 import { applyTileAttributes, drawTileContent, TileRenderContext, updateTileContent } from "./tile";
 import { Theme } from "./theme";
 import { clear, html } from "./dom";
@@ -338,6 +339,8 @@ export class TileRenderer {
             if (element !== expectedNext) this.grid.insertBefore(element, expectedNext);
             previous = element;
         }
+        // Names start with what is seen: a tile whose notes got no width is named without them.
+        labelAfterLayout(this.grid);
         this.drawHeadings(layout, range.first, range.last);
         this.updateCue(layout, offset, view, bodyTop);
         return changed;
