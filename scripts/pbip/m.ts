@@ -2,14 +2,16 @@
  * Power Query M for the sample model: the folder parameter and one query per CSV table of the
  * star schema, typed with a fixed culture so numbers and dates read the same on every machine.
  */
+import { mTextLiteral } from "../../dax/src/expr/text";
 import { M_TYPE, StarTable } from "../../lib/star-schema";
 
 export const FOLDER_PARAMETER = "DataFolder";
 
-/** An M text literal ("" doubles a quote). */
-export function mText(value: string): string {
-    return `"${value.replace(/"/g, "\"\"")}"`;
-}
+/**
+ * An M text literal: `"` doubled, `#(` and line breaks and control characters written as M
+ * escapes, so the literal stays on one line and reads back as exactly the text (dax/src/expr/text.ts).
+ */
+export const mText = mTextLiteral;
 
 /** An M identifier for a step or column reference; #"..." when not a plain identifier. */
 export function mIdentifier(name: string): string {

@@ -10,6 +10,7 @@ import { generateFromText, OUTPUT_FILES } from "../../dax/src/generate";
 import { lexDax } from "../../dax/src/expr/tokenize";
 import { mTextLiteral, nameKey, textLines } from "../../dax/src/expr/text";
 import { formatIssue } from "../../dax/src/dictionary/validate";
+import { mIdentifier, mText } from "../../scripts/pbip/m";
 
 const BREAKS: readonly string[] = ["\r", "\n", "\r\n", "\u0085", "\u2028", "\u2029"];
 const CONTROLS: readonly string[] = ["\u0000", "\u0007", "\u000b", "\u000c", "\u001b", "\u007f", "\u009b"];
@@ -196,6 +197,10 @@ describe("text helpers", () => {
         return body.replace(/""/g, "\"").replace(/#\(([^)]*)\)/g, (_, inner: string) =>
             inner.split(",").map(e => named[e] ?? String.fromCodePoint(parseInt(e, 16))).join(""));
     }
+    test("the Power BI Project's M writer quotes with it", () => {
+        expect(mText("Folder #(lf) \"x\"")).toBe("\"Folder #(#)(lf) \"\"x\"\"\"");
+        expect(readM(mIdentifier("KPI #(cr)ID").slice(1))).toBe("KPI #(cr)ID");
+    });
     test.each([...BREAKS, ...CONTROLS, ...PRINTABLE].map(t => [JSON.stringify(t), t]))("M text literal of %s is one line and reads back", (_, t) => {
         const literal = mTextLiteral(`x${t}y`);
         expect(/[\r\n\u0085\u2028\u2029]/.test(literal)).toBe(false);
