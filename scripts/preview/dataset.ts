@@ -25,6 +25,7 @@ import {
     TYPE_WORDS, VALUES_TABLE,
 } from "../../lib/star-schema";
 import { didYouMean, editDistance } from "../../dax/src/dictionary/didYouMean";
+import { kpiIdProblem, nameKey } from "../../dax/src/expr/text";
 
 export { buildDataView } from "./dataview";
 
@@ -109,8 +110,8 @@ function suggestAllowed(column: StarColumn, raw: string): string | null {
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** IDs match as the model's relationships match them: ignoring case. */
-const idKey = (id: string): string => id.toLowerCase();
+/** IDs match as the model's relationships and DAX match them: ignoring case, Unicode NFC (dax/src/expr/text.ts). */
+const idKey = (id: string): string => nameKey(id);
 
 /**
  * The known ID a wrong one probably is: the same but for case, spaces, hyphens or underscores,
@@ -367,7 +368,8 @@ function readKpis(folder: string, problems: DatasetProblem[]): KpiRead {
             owner: reader.text(record, "Owner"),
             sortOrder: reader.number(record, "Sort Order"),
         };
-        if (!/^[A-Za-z0-9_-]+$/.test(id)) reader.error(record, "KPI ID", `"${id}" may hold only letters, digits, - and _`);
+        const idProblem = kpiIdProblem(id);
+        if (idProblem) reader.error(record, "KPI ID", `${JSON.stringify(id)} ${idProblem}`);
         const key = idKey(id);
         if (kpis.has(key)) {
             const first = kpis.get(key)?.id;

@@ -77,3 +77,25 @@ describe("KPI id rules", () => {
         expect(d?.kpis[0].id).toBe("CS/01a");
     });
 });
+
+describe("the preview reads LAIT codes as KPI ids", () => {
+    test("a dataset whose KPI ids are LAIT codes gives no KPI ID problem, and the values find their KPI", () => {
+        const { cpSync, mkdtempSync, readFileSync, writeFileSync } = require("fs") as typeof import("fs");
+        const { join } = require("path") as typeof import("path");
+        const { tmpdir } = require("os") as typeof import("os");
+        const { readDataset } = require("../../scripts/preview/dataset") as typeof import("../../scripts/preview/dataset");
+        const folder = mkdtempSync(join(tmpdir(), "lait-ids-"));
+        cpSync(join(__dirname, "../browser/fixtures/small"), folder, { recursive: true });
+        const codes: Record<string, string> = { FD01: "NI 062", FD02: "CS/01a", FD03: "%_of LAC Adopted" };
+        for (const file of ["kpis.csv", "kpi_values.csv", "benchmarks.csv"]) {
+            const path = join(folder, file);
+            writeFileSync(path, readFileSync(path, "utf8").replace(/^(FD0[123]),/gm, (_, id: string) => `"${codes[id]}",`));
+        }
+        const dataset = readDataset(folder);
+        expect(dataset.problems.filter(p => /KPI ID/.test(`${p.column ?? ""} ${p.message}`))).toEqual([]);
+        // The values and benchmarks found their KPI through the LAIT code.
+        const fd01 = dataset.rows.filter(r => r.kpi === "Re-referrals within 12 months");
+        expect(fd01.length).toBeGreaterThan(0);
+        expect(fd01.some(r => r.actual !== null)).toBe(true);
+    });
+});
