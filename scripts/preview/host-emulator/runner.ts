@@ -62,7 +62,8 @@ export class VisualRunner {
     /** Rows of `dataView` (the whole query) the host has loaded and hands the visual. */
     private loadedRows = 0;
     private loadedBytes = 0;
-    private loadedStrings = new Set<string>();
+    /** The host's count of the query's memory at the end of each window (computed once per query, outside any update). */
+    private bytesAtWindowEnd: number[] = [];
     private loadedFor: JsonDataViewLike | null = null;
     /** An accepted window not delivered yet. */
     private windowPending = false;
@@ -158,12 +159,19 @@ export class VisualRunner {
     /** The first window of the query again (a new query: a new instance or new data). */
     resetSegments(): void {
         this.loadedFor = this.dataView;
-        this.loadedStrings = new Set();
         this.windowPending = false;
         this.delivery = null;
         const total = rowCount(this.dataView);
         this.loadedRows = this.segmentWindow === null ? total : Math.min(total, this.segmentWindow);
-        this.loadedBytes = this.dataView ? addedBytes(this.dataView, 0, this.loadedRows, this.loadedStrings) : 0;
+        this.bytesAtWindowEnd = [];
+        const seen = new Set<string>();
+        let bytes = 0;
+        const window = this.segmentWindow ?? Math.max(1, total);
+        for (let start = 0; this.dataView && start < total; start += window) {
+            bytes += addedBytes(this.dataView, start, Math.min(total, start + window), seen);
+            this.bytesAtWindowEnd.push(bytes);
+        }
+        this.loadedBytes = this.bytesAtWindowEnd[0] ?? 0;
     }
 
     /** Rows of the query handed to the visual so far, and in all. */
@@ -193,8 +201,7 @@ export class VisualRunner {
             return true;
         }
         const next = Math.min(total, this.loadedRows + this.segmentWindow);
-        const seen = new Set(this.loadedStrings);
-        const bytes = this.loadedBytes + addedBytes(query, this.loadedRows, next, seen);
+        const bytes = this.bytesAtWindowEnd[Math.ceil(next / this.segmentWindow) - 1] ?? this.loadedBytes;
         if (bytes > this.memoryLimitBytes) {
             this.log.add("host", "fetchMoreData", `refused: ${next} rows would take ${(bytes / 2 ** 20).toFixed(1)} MB, over the host's ${(this.memoryLimitBytes / 2 ** 20).toFixed(1)} MB`);
             return false;
@@ -206,7 +213,6 @@ export class VisualRunner {
             this.windowPending = false;
             this.loadedRows = next;
             this.loadedBytes = bytes;
-            this.loadedStrings = seen;
             return this.update(UPDATE_TYPE.Data, OPERATION_KIND.Append);
         }).catch(() => null);
         return true;
