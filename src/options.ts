@@ -47,6 +47,8 @@ export const SETTINGS = {
             red: { kind: "colour", label: "Slice_Colour_red", default: DEFAULT_STATUS_COLOURS.red, fx: true },
             notRated: { kind: "colour", label: "Slice_Colour_notRated", default: DEFAULT_STATUS_COLOURS["not-rated"], fx: true },
             noData: { kind: "colour", label: "Slice_Colour_noData", default: DEFAULT_STATUS_COLOURS["no-data"], fx: true },
+            // Group headings' rule; per KPI (fx), a bar on the tile's left edge.
+            accent: { kind: "colour", label: "Slice_Colour_accent", default: "#505a5f", fx: true },
             showShapes: { kind: "toggle", label: "Slice_ShowShapes", default: true },
         },
     },
@@ -111,6 +113,8 @@ export type SettingName<C extends CardName> = keyof typeof SETTINGS[C]["settings
 export interface TileOptions {
     readonly statusColours: Readonly<Record<Status, string>>;
     readonly showShapes: boolean;
+    /** Accent colour: the group headings' rule (per KPI through fx: src/model/conditionalColours.ts). */
+    readonly accent: string;
     readonly tileWidth: number;
     readonly density: DensityOption;
     /** Tiles per row; 0 = as many as fit. */
@@ -180,6 +184,7 @@ export function readOptions(source: ValueSource): TileOptions {
             "not-rated": notRated, "no-target": notRated, "no-data": noData, "unrecognised": noData,
         },
         showShapes: get("statusColours", "showShapes") as boolean,
+        accent: colour("accent"),
         tileWidth: get("layout", "tileWidth") as number,
         density: get("layout", "density") as DensityOption,
         tilesPerRow: get("layout", "tilesPerRow") as number,

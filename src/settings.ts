@@ -1,5 +1,6 @@
 import powerbi from "powerbi-visuals-api";
 import { formattingSettings } from "powerbi-visuals-utils-formattingmodel";
+import { dataViewWildcard } from "powerbi-visuals-utils-dataviewutils";
 import { STRINGS, StringKey } from "./i18n/strings";
 import { CardName, readOptions, SettingDef, SETTINGS, TileOptions } from "./options";
 
@@ -17,6 +18,10 @@ export type { DensityOption, FilterOption, SortOption, TileOptions } from "./opt
  * one slice per setting, with its default (what "Reset to default") restores and its bounds.
  * Display names go through displayNameKey (stringResources), with the en-US wording as displayName.
  */
+
+/** powerbi.VisualEnumerationInstanceKinds and DataViewWildcardMatchingOption are const enums too. */
+const CONSTANT_OR_RULE = 3 as powerbi.VisualEnumerationInstanceKinds.ConstantOrRule;
+const INSTANCES_AND_TOTALS = 0 as dataViewWildcard.DataViewWildcardMatchingOption.InstancesAndTotals;
 
 /** powerbi.visuals.ValidatorType is a const enum with no runtime object: its values, typed. */
 const MIN = 0 as powerbi.visuals.ValidatorType.Min;
@@ -41,7 +46,14 @@ function sliceFor(name: string, def: SettingDef): Slice {
     const base = { name, ...named(def.label), ...(def.description ? { descriptionKey: def.description, description: STRINGS[def.description] } : {}) };
     switch (def.kind) {
         case "colour":
-            return new formattingSettings.ColorPicker({ ...base, value: { value: def.default } });
+            return new formattingSettings.ColorPicker({
+                ...base, value: { value: def.default },
+                // fx: a rule or a measure's value per data point (per KPI), as well as one colour.
+                ...(def.fx ? {
+                    instanceKind: CONSTANT_OR_RULE,
+                    selector: dataViewWildcard.createDataViewWildcardSelector(INSTANCES_AND_TOTALS),
+                } : {}),
+            });
         case "toggle":
             return new formattingSettings.ToggleSwitch({ ...base, value: def.default });
         case "number":

@@ -5,9 +5,12 @@ import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel
 import { Localiser } from "./i18n/localiser";
 import { buildViewModel, ModelCache, SelectionIdFactory } from "./model";
 import { SegmentLoader } from "./model/segments";
-import { DrawnTile, TileRenderer, themeFrom } from "./render";
+import { DrawnTile, Theme, TileRenderer, themeFrom } from "./render";
+import type { TileColouring } from "./render/renderTiles";
+import { conditionalColours, KpiColours } from "./model/conditionalColours";
+import { Status } from "./rules";
 import { InteractionOptions, InteractiveTile, TileInteractions, TileSurface } from "./interaction";
-import { tileOptionsFrom, VisualSettings } from "./settings";
+import { TileOptions, tileOptionsFrom, VisualSettings } from "./settings";
 
 import IVisual = powerbi.extensibility.visual.IVisual;
 import IVisualHost = powerbi.extensibility.visual.IVisualHost;
@@ -64,6 +67,34 @@ export class Visual implements IVisual {
         renderer.onBuiltChange = () => this.interactions?.refresh(this.interactiveTiles(renderer.builtTiles()));
     }
 
+    /** Per-KPI themes for the KPIs conditional formatting (fx) colours; high contrast keeps the host's colours. */
+    private colouring(colours: ReadonlyMap<string, KpiColours>, tileOptions: TileOptions, theme: Theme): TileColouring | undefined {
+        if (colours.size === 0 || theme.highContrast) return undefined;
+        const themes = new Map<string, Theme>();
+        const palette = this.host.colorPalette;
+        const own = (c: KpiColours): Record<Status, string> => {
+            const base = tileOptions.statusColours;
+            const notRated = c.notRated ?? base["not-rated"];
+            const noData = c.noData ?? base["no-data"];
+            return {
+                "blue": c.blue ?? base.blue, "green": c.green ?? base.green, "amber": c.amber ?? base.amber, "red": c.red ?? base.red,
+                "not-rated": notRated, "no-target": notRated, "no-data": noData, "unrecognised": noData,
+            };
+        };
+        return {
+            key: JSON.stringify([...colours]),
+            themeFor: tile => {
+                const c = colours.get(tile.key);
+                if (!c || Object.keys(c).every(k => k === "accent")) return null;
+                const key = JSON.stringify(c);
+                let made = themes.get(key);
+                if (!made) themes.set(key, made = themeFrom(palette, { ...tileOptions, statusColours: own(c) }));
+                return made;
+            },
+            accentFor: tile => colours.get(tile.key)?.accent ?? null,
+        };
+    }
+
     private interactiveTiles(drawn: readonly DrawnTile[]): InteractiveTile[] {
         return drawn.map(({ tile, element }) => {
             const known = this.interactive.get(tile);
@@ -104,7 +135,8 @@ export class Visual implements IVisual {
                 this.host.createSelectionIdBuilder().withCategory(column, row).createSelectionId();
             const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId, cache: this.modelCache });
             const theme = themeFrom(this.host.colorPalette, tileOptions);
-            const drawn = this.renderer.render(model, tileOptions, theme, t, options?.viewport);
+            const drawn = this.renderer.render(model, tileOptions, theme, t, options?.viewport,
+                this.colouring(conditionalColours(dataView as powerbi.DataView | undefined), tileOptions, theme));
             if (model.kind === "tiles" && model.reduced) {
                 // The notice above the tiles says the same; the host's warning icon shows it on the visual header too.
                 this.host.displayWarningIcon?.(t.text("Warning_Reduced"), t.format("Notice_Reduced", model.reduced.deliveredRows.toLocaleString(t.locale)));

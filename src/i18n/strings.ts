@@ -212,6 +212,7 @@ export const STRINGS = {
     "Slice_Colour_red": "Red",
     "Slice_Colour_notRated": "Not rated and no target",
     "Slice_Colour_noData": "No data and not recognised",
+    "Slice_Colour_accent": "Accent (group headings; per KPI with fx)",
     "Slice_ShowShapes": "Status shapes",
     "Slice_TileWidth": "Minimum tile width (px)",
     "Slice_Density": "Density",

@@ -24,6 +24,13 @@ export interface ViewportSize {
     readonly height: number;
 }
 
+/** Per-KPI colours from conditional formatting (fx); `key` names them all, so a change redraws. */
+export interface TileColouring {
+    readonly themeFor: (tile: KpiTile) => Theme | null;
+    readonly accentFor: (tile: KpiTile) => string | null;
+    readonly key: string;
+}
+
 /** Padding of the root, px (style/visual.less). */
 const ROOT_PADDING = 4;
 /** Tiles are built this far (in screens) above and below the visible area. */
@@ -95,7 +102,7 @@ export class TileRenderer {
     }
 
     private applyTheme(options: TileOptions, theme: Theme): void {
-        const key = JSON.stringify([options.fontFamily, options.fontSize, theme.highContrast,
+        const key = JSON.stringify([options.fontFamily, options.fontSize, options.accent, theme.highContrast,
             theme.foreground, theme.background, theme.muted, theme.subtle, theme.selected]);
         if (key === this.themeKey) return;
         this.themeKey = key;
@@ -109,6 +116,7 @@ export class TileRenderer {
         style.setProperty("--kpi-muted", theme.muted);
         style.setProperty("--kpi-subtle", theme.subtle);
         style.setProperty("--kpi-selected", theme.selected);
+        style.setProperty("--kpi-accent", theme.highContrast ? theme.foreground : options.accent);
         style.setProperty("--kpi-dimmed", theme.dimmed);
         this.root.classList.toggle("kpi-high-contrast", theme.highContrast);
         const view = this.root.ownerDocument.defaultView;
@@ -146,7 +154,7 @@ export class TileRenderer {
     }
 
     /** Draw the model; returns the tiles built, in reading order. */
-    render(model: ViewModel, options: TileOptions, theme: Theme, t: Localiser, viewport?: ViewportSize): DrawnTile[] {
+    render(model: ViewModel, options: TileOptions, theme: Theme, t: Localiser, viewport?: ViewportSize, colouring?: TileColouring): DrawnTile[] {
         if (viewport) this.viewport = viewport;
         this.applyTheme(options, theme);
         // Setting lang, even to the same value, restyles every element under the root.
@@ -182,8 +190,8 @@ export class TileRenderer {
         this.layout = layout;
         this.locale = t.locale;
         this.moreFormat = below => (below === 1 ? t.text("More_One") : t.format("More_Below", below.toLocaleString(t.locale)));
-        this.ctx = { options, theme, t, bound: model.bound, parts: layout.parts };
-        this.contextKey = contextSignature(options, theme, t, model, layout);
+        this.ctx = { options, theme, t, bound: model.bound, parts: layout.parts, themeFor: colouring?.themeFor, accentFor: colouring?.accentFor };
+        this.contextKey = contextSignature(options, theme, t, model, layout) + (colouring?.key ?? "");
         const densityClass = `kpi-density-${layout.density}`;
         if (!this.root.classList.contains(densityClass)) {
             for (const name of Array.from(this.root.classList)) if (name.startsWith("kpi-density-")) this.root.classList.remove(name);

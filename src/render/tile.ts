@@ -15,6 +15,10 @@ import { TileParts } from "./layout";
 export interface TileRenderContext {
     readonly options: TileOptions;
     readonly theme: Theme;
+    /** A KPI's own theme where conditional formatting (fx) gives it status colours; null: `theme`. */
+    readonly themeFor?: (tile: KpiTile) => Theme | null;
+    /** A KPI's accent colour from conditional formatting (fx), drawn as a bar on the tile's left edge; null: none. */
+    readonly accentFor?: (tile: KpiTile) => string | null;
     readonly t: Localiser;
     readonly bound: ReadonlySet<RoleName>;
     /** What the layout's density shows (src/render/layout.ts). */
@@ -24,6 +28,12 @@ export interface TileRenderContext {
 const ARROW_PATH = { up: "M8 2 14 9H10V14H6V9H2Z", down: "M8 14 14 7H10V2H6V7H2Z", flat: "M2 6H11V3L15 8 11 13V10H2Z" } as const;
 
 const borderColours = new WeakMap<HTMLElement, string>();
+const accents = new WeakMap<HTMLElement, string>();
+
+/** The theme a tile is drawn in: its own where conditional formatting gives it colours. */
+function themeOf(tile: KpiTile, ctx: TileRenderContext): Theme {
+    return ctx.themeFor?.(tile) ?? ctx.theme;
+}
 
 /** Set the hooks and attributes of a tile element (docs/CONTRACTS.md "DOM hooks"). */
 export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
@@ -49,7 +59,12 @@ export function applyTileAttributes(element: HTMLElement, tile: KpiTile, ctx: Ti
     set("role", "option");
     // Focusable; the interaction layer turns this into a roving tab order.
     if (!element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
-    const border = ctx.theme.status(tile.status);
+    const border = themeOf(tile, ctx).status(tile.status);
+    const accent = ctx.accentFor?.(tile) ?? "";
+    if (accents.get(element) !== accent) {
+        element.style.borderLeft = accent ? `4px solid ${accent}` : "";
+        accents.set(element, accent);
+    }
     if (borderColours.get(element) !== border) {
         element.style.borderTopColor = border;
         borderColours.set(element, border);
@@ -103,7 +118,8 @@ function judgementOf(tile: KpiTile): "good" | "bad" | "neutral" {
 
 /** The drawing of a tile in a context: what each part will show. */
 function drawingOf(tile: KpiTile, ctx: TileRenderContext): Drawing {
-    const { options, theme, t, bound, parts } = ctx;
+    const { options, t, bound, parts } = ctx;
+    const theme = themeOf(tile, ctx);
     const show = options.show;
     const colour = theme.status(tile.status);
     const period = show.period && parts.period && tile.period ? periodLine(tile) ?? "" : "";
@@ -161,17 +177,18 @@ function drawPathToGreen(parent: DocumentFragment, path: string, tile: KpiTile):
 }
 
 function drawStatus(statusEl: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
-    const colour = ctx.theme.status(tile.status);
+    const theme = themeOf(tile, ctx);
+    const colour = theme.status(tile.status);
     statusEl.replaceChildren();
     statusEl.style.color = colour;
-    if (ctx.options.showShapes || ctx.theme.highContrast) appendStatusShape(statusEl, tile.status, colour, 14);
+    if (ctx.options.showShapes || theme.highContrast) appendStatusShape(statusEl, tile.status, colour, 14);
     html(statusEl, "span", "kpi-tile__status-label", tile.statusLabel);
 }
 
 function drawArrow(dir: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
     const movement = tile.movement;
     if (movement === null) return;
-    const arrowColour = ctx.theme.direction(judgementOf(tile));
+    const arrowColour = themeOf(tile, ctx).direction(judgementOf(tile));
     dir.setAttribute("data-movement", movement);
     const arrow = appendCopy(dir, `arrow\u0001${movement}\u0001${arrowColour}`, doc => {
         const svgEl = detachedSvg(doc, "svg", { "class": "kpi-arrow", "viewBox": "0 0 16 16", "width": 14, "height": 14, "aria-hidden": "true", "focusable": "false" });
@@ -186,14 +203,16 @@ function directionText(tile: KpiTile, ctx: TileRenderContext): string {
 }
 
 function styleDirectionLabel(label: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
-    label.style.color = ctx.theme.highContrast ? ctx.theme.foreground : ctx.theme.direction(judgementOf(tile));
+    const theme = themeOf(tile, ctx);
+    label.style.color = theme.highContrast ? theme.foreground : theme.direction(judgementOf(tile));
 }
 
 function drawBenchmark(bench: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
     const benchmark = tile.benchmark;
     bench.replaceChildren();
     if (!benchmark) return;
-    const { t, theme } = ctx;
+    const { t } = ctx;
+    const theme = themeOf(tile, ctx);
     const colour = theme.status(tile.status);
     const stripLabel = [benchmark.band ? t.format("Band_Label", benchmark.band) : null,
         ...benchmark.markers.map(m => `${t.text(`Bench_${m.kind}`)} ${m.text}`)].filter(Boolean).join(", ");
@@ -206,7 +225,8 @@ function drawBenchmark(bench: HTMLElement, tile: KpiTile, ctx: TileRenderContext
 
 function drawSpark(spark: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
     spark.replaceChildren();
-    const { t, theme } = ctx;
+    const { t } = ctx;
+    const theme = themeOf(tile, ctx);
     const first = tile.series[0].label;
     const last = tile.series[tile.series.length - 1].label;
     drawSparkline(spark, tile.series, tile.period, theme.foreground, theme.muted, theme.status(tile.status),

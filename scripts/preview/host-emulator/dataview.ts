@@ -4,6 +4,7 @@
  * values.grouped(), and, for a query served in windows (segments.ts), only the rows loaded so far.
  */
 import { firstRows, rowCount } from "./segments";
+import { applyFieldValueRules } from "./fx";
 
 type Json = Record<string, unknown>;
 
@@ -31,5 +32,6 @@ export function hydrateDataView(json: JsonDataViewLike, objects: Record<string, 
         copy.categorical = { ...categorical, categories: categorical.categories?.map(copyColumn), values };
         if (!categorical.categories) delete copy.categorical.categories;
     }
-    return copy as unknown as Json;
+    // Conditional formatting (fx): rules evaluated per row, as Power BI does (fx.ts).
+    return applyFieldValueRules(copy as unknown as Json);
 }

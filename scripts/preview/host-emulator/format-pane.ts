@@ -2,7 +2,9 @@
  * The formatting pane: the cards the visual returns from getFormattingModel(), drawn as form
  * inputs. A change is written where Power BI writes it, dataView.metadata.objects
  * [objectName][propertyName] (colours as { solid: { color } }), and the visual is updated.
- * Per-instance selectors are not emulated: every value is stored at the visual level.
+ * Per-instance selectors are not emulated: every value is stored at the visual level. Colours
+ * that allow conditional formatting (instanceKind Rule or ConstantOrRule) get an fx select: the
+ * colour from a field's value per data point (fx.ts evaluates it as the host does).
  */
 type Json = Record<string, unknown>;
 
@@ -22,6 +24,37 @@ function text(value: unknown): string {
 function enumeration(capabilities: Json, descriptor: Descriptor): EnumItem[] {
     const objects = capabilities.objects as Record<string, { properties?: Record<string, { type?: { enumeration?: EnumItem[] } }> }> | undefined;
     return objects?.[descriptor.objectName]?.properties?.[descriptor.propertyName]?.type?.enumeration ?? [];
+}
+
+/** powerbi.VisualEnumerationInstanceKinds: Rule = 2, ConstantOrRule = 3. */
+function allowsRules(descriptor: Descriptor): boolean {
+    const kind = (descriptor as Descriptor & { instanceKind?: number }).instanceKind;
+    return kind === 2 || kind === 3;
+}
+
+/**
+ * Conditional formatting (fx) "Field value": the colour of each data point is the value of a
+ * field. The rule is stored as `{ fx: { role } }` and evaluated per row by fx.ts; "(none)" goes
+ * back to the constant colour.
+ */
+function fxSelect(label: string, descriptor: Descriptor, capabilities: Json, onChange: FormatChange): HTMLElement {
+    const select = document.createElement("select");
+    select.className = "format-fx";
+    select.dataset.object = descriptor.objectName;
+    select.dataset.property = descriptor.propertyName;
+    select.setAttribute("aria-label", `${label}: conditional formatting (fx), field value`);
+    const none = document.createElement("option");
+    none.value = "";
+    none.textContent = "fx: (none)";
+    select.append(none);
+    for (const role of (capabilities.dataRoles as { name: string; displayName?: string }[] | undefined) ?? []) {
+        const option = document.createElement("option");
+        option.value = role.name;
+        option.textContent = `fx: ${role.displayName ?? role.name}`;
+        select.append(option);
+    }
+    select.addEventListener("change", () => onChange(descriptor, select.value === "" ? undefined : { fx: { role: select.value } }));
+    return select;
 }
 
 let inputCounter = 0;
@@ -74,7 +107,9 @@ function simpleInput(control: SimpleControl, label: string, capabilities: Json, 
             const colour = (value as { value?: string } | undefined)?.value ?? "";
             input.value = /^#[0-9a-f]{6}$/i.test(colour) ? colour : "#000000";
             input.addEventListener("change", () => onChange(descriptor, { solid: { color: input.value } }));
-            return labelled(label, input, descriptor);
+            const row = labelled(label, input, descriptor);
+            if (allowsRules(descriptor)) row.append(fxSelect(label, descriptor, capabilities, onChange));
+            return row;
         }
         case "Dropdown":
         case "ItemDropdown":
