@@ -12,7 +12,7 @@ import powerbi from "powerbi-visuals-api";
 import { buildViewModel, KpiTile } from "../../src/model";
 import { Localiser } from "../../src/i18n/localiser";
 import { defaultTileOptions, TileOptions } from "../../src/settings";
-import { countByStatus, StatusCount } from "../../src/render/summary";
+import { countByStatus, staleCount, StatusCount } from "../../src/render/summary";
 import type { Dataset, PreviewRow } from "../preview/dataset";
 import { buildDataView, CapabilitiesLike } from "../preview/dataview";
 import { hydrateDataView } from "../preview/host-emulator/dataview";
@@ -23,6 +23,8 @@ export interface ServiceReport {
     /** Every tile of the service, in the model's order. */
     readonly tiles: readonly KpiTile[];
     readonly counts: readonly StatusCount[];
+    /** Tiles whose latest figure is older than the period in view, counted apart (as the visual's summary does). */
+    readonly stale: { readonly count: number; readonly label: string } | null;
     /** Green and Blue. */
     readonly good: readonly KpiTile[];
     /** Red and Amber, Red first, each in the model's order. */
@@ -126,6 +128,7 @@ export function buildReport(dataset: Dataset, capabilities: CapabilitiesLike,
             service,
             tiles,
             counts: countByStatus(tiles, options, t),
+            stale: staleCount(tiles, t),
             good: tiles.filter(x => x.status === "blue" || x.status === "green"),
             development: [...tiles.filter(x => x.status === "red"), ...tiles.filter(x => x.status === "amber")],
             rows,

@@ -113,6 +113,12 @@ function summarySlide(slide: Slide, service: ServiceReport, report: PackReport, 
         slide.addText(String(count.count), { x: MARGIN + 0.5, y, w: 0.8, h: 0.5, fontFace: FONT, fontSize: 24, bold: true, color: INK, margin: 0 });
         slide.addText(count.label, { x: MARGIN + 1.3, y, w: 2.3, h: 0.5, fontFace: FONT, fontSize: 16, color: INK, margin: 0 });
     });
+    if (service.stale) {
+        const y = 2.5 + service.counts.length * 0.62;
+        slide.addShape("rect", { x: MARGIN, y: y + 0.06, w: 0.38, h: 0.38, fill: { color: "FFFFFF" }, line: { color: MUTED, width: 1.5, dashType: "dash" } });
+        slide.addText(String(service.stale.count), { x: MARGIN + 0.5, y, w: 0.8, h: 0.5, fontFace: FONT, fontSize: 24, bold: true, color: INK, margin: 0 });
+        slide.addText(service.stale.label, { x: MARGIN + 1.3, y, w: 2.3, h: 0.5, fontFace: FONT, fontSize: 14, color: INK, margin: 0 });
+    }
     picture(slide, images.get(service.service, "all"), { x: 4.2, y: 1.55, w: SLIDE_W - 4.2 - MARGIN, h: 5.35 }, `${service.service}: KPI tiles, ${report.period}`);
 }
 

@@ -95,7 +95,7 @@ describe("the sample's pack", () => {
         });
     });
 
-    needsLibreOffice("every Red and Amber KPI is on its service's Areas for development page with the Director's commentary", () => {
+    needsLibreOffice("every Red and Amber KPI is on its service's Areas for development page with the Director's commentary, and its action on the Improvement plan", () => {
         const latest = new Map<string, (typeof rows)[number]>();
         for (const row of rows) if (row.actual !== null) latest.set(row.kpi, row);
         const offTrack = expectedTiles(rows).filter(t => t.status === "red" || t.status === "amber");
@@ -107,6 +107,21 @@ describe("the sample's pack", () => {
             expect(commentary).toBeTruthy();
             expect(page).toContain((commentary as string).replace(/\s+/g, " "));
         }
+        // The path to green of each (the sample's action columns): its action and owner on the
+        // Improvement plan page, "Overdue" where the date has passed for the period in view.
+        const end = latest.get(offTrack[0].kpi)?.periodEnd as string;
+        let overdue = 0;
+        for (const tile of offTrack) {
+            const row = latest.get(tile.kpi);
+            expect(row?.action).toBeTruthy();
+            const plan = pages[4 * services.indexOf(tile.group as string) + 3];
+            expect(plan).toContain((row?.action as string).replace(/\s+/g, " "));
+            expect(plan).toContain(row?.actionOwner as string);
+            if ((row?.actionDue as string) < end) overdue++;
+        }
+        expect(overdue).toBeGreaterThan(0);
+        expect(pages.filter(p => p.includes("Overdue")).length).toBeGreaterThan(0);
+        expect(pages.join(" ")).toMatch(/Back within tolerance by (January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d - action (on track|at risk|complete)/);
         // Green and Blue KPIs are on What's good, not on Areas for development.
         for (const tile of expectedTiles(rows).filter(t => t.status === "green" || t.status === "blue")) {
             const at = 4 * services.indexOf(tile.group as string);

@@ -25,7 +25,9 @@ async function snapshot(file: string, ...extra: string[]): Promise<{ status: num
 
 test("PNG: 2x density, grown to the full height of the tiles", async () => {
     const file = join(out, "tiles.png");
-    const run = await snapshot(file);
+    // The visual fits its tiles to the box where it can (a denser layout); in a 60 px box eight
+    // tiles cannot fit, so they scroll and the snapshot grows to their full height.
+    const run = await snapshot(file, "--height", "60");
     expect(run.output).toMatch(/Wrote .*tiles\.png \(900 × \d+ px, 2× density, 8 tiles, view all\)/);
     expect(run.status).toBe(0);
     const png = readFileSync(file);
@@ -33,8 +35,9 @@ test("PNG: 2x density, grown to the full height of the tiles", async () => {
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
     expect(width).toBe(1800);
-    // Eight tiles never fit in 300 px: the image is taller than the requested viewport.
-    expect(height).toBeGreaterThan(600);
+    expect(height).toBeGreaterThan(2 * 60);
+    const shown = Number(/900 × (\d+) px/.exec(run.output)?.[1]);
+    expect(height).toBe(2 * shown);
 }, 90_000);
 
 test("SVG: the tiles' text and hooks inside a foreignObject", async () => {
@@ -89,6 +92,20 @@ describe("views, service area, period and locale", () => {
         const shown = tilesIn(readFileSync(file, "utf8"));
         expect([...shown.keys()].sort()).toEqual(wanted.map(t => t.kpi).sort());
         for (const tile of wanted) expect(shown.get(tile.kpi)).toBe(tile.status);
+    }, 90_000);
+
+    test("--view overdue keeps the tiles whose path-to-green action is overdue (the sample, 2025/26 Q2)", async () => {
+        const file = join(out, "overdue.svg");
+        const visual = await visualUnderTest();
+        const result = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "preview", "snapshot.ts"),
+            "--data", join(ROOT, "sample", "data"), "--out", file, "--pbiviz", visual.path, "--view", "overdue", "--period", "2025/26 Q2"], { cwd: ROOT, encoding: "utf8" });
+        expect(result.status).toBe(0);
+        const rows = readDataset(join(ROOT, "sample", "data")).rows.filter(r => r.period === "2025/26 Q2");
+        const overdue = rows.filter(r => r.actionDue && r.periodEnd && r.actionDue < r.periodEnd).map(r => r.kpi);
+        expect(overdue.length).toBeGreaterThan(0);
+        const svg = readFileSync(file, "utf8");
+        expect([...tilesIn(svg).keys()].sort()).toEqual(overdue.sort());
+        expect(svg).toContain('data-overdue="true"');
     }, 90_000);
 
     test("--service keeps one service area's tiles; --period rates the period in view; --locale draws Welsh", async () => {
