@@ -20,7 +20,9 @@ function withFx(perRow: (kpi: string, row: number) => powerbi.DataViewObjects | 
     return dv;
 }
 
-const fill = (color: unknown) => ({ solid: { color } });
+const fill = (color: unknown): unknown => ({ solid: { color } });
+/** The statusColours object of one row, as the host writes it. */
+const colours = (properties: Record<string, unknown>): powerbi.DataViewObjects => ({ statusColours: properties }) as unknown as powerbi.DataViewObjects;
 
 beforeEach(() => document.body.replaceChildren());
 
@@ -36,7 +38,7 @@ describe("conditional formatting (fx) of the status and accent colours", () => {
 
     test("a KPI's rule colour replaces its status colour on its tile only; other tiles keep the format pane's", () => {
         const h = createHarness();
-        h.update(withFx(kpi => (kpi === "Visits" ? { statusColours: { red: fill("#6f2dbd") } } : undefined)));
+        h.update(withFx(kpi => (kpi === "Visits" ? colours({ red: fill("#6f2dbd") }) : undefined)));
         const border = (kpi: string) => (h.element.querySelector(`[data-kpi="${kpi}"]`) as HTMLElement).style.borderTopColor;
         expect(h.tiles().map(t => t.dataset.status)).toEqual(["red", "red", "red"]);
         expect(border("Visits")).toBe("rgb(111, 45, 189)");
@@ -48,8 +50,8 @@ describe("conditional formatting (fx) of the status and accent colours", () => {
 
     test("the accent rule draws a bar on the KPI's tile; a colour that is not a colour notation is ignored", () => {
         const h = createHarness();
-        h.update(withFx(kpi => (kpi === "Plans" ? { statusColours: { accent: fill("#00703c") } }
-            : kpi === "Visits" ? { statusColours: { red: fill("url(https://example.org/x)"), accent: fill("expression(alert(1))") } } : undefined)));
+        h.update(withFx(kpi => (kpi === "Plans" ? colours({ accent: fill("#00703c") })
+            : kpi === "Visits" ? colours({ red: fill("url(https://example.org/x)"), accent: fill("expression(alert(1))") }) : undefined)));
         const tile = (kpi: string) => h.element.querySelector(`[data-kpi="${kpi}"]`) as HTMLElement;
         expect(tile("Plans").style.borderLeft).toBe("4px solid rgb(0, 112, 60)");
         expect(tile("Visits").style.borderLeft).toBe("");
@@ -57,11 +59,11 @@ describe("conditional formatting (fx) of the status and accent colours", () => {
     });
 
     test("conditionalColours: the last row with a colour wins; rows without objects, blank KPIs and non-colours are skipped", () => {
-        const dv = withFx((kpi, row) => (row === 0 ? { statusColours: { green: fill("#111111") } } : row === 1 ? { statusColours: { green: fill("#222222") } }
-            : row === 2 ? { statusColours: { amber: fill(42) } } : undefined));
-        const colours = conditionalColours(dv);
-        expect(colours.get("Assessments")).toEqual({ green: "#222222" });
-        expect(colours.has("Visits")).toBe(false);
+        const dv = withFx((kpi, row) => (row === 0 ? colours({ green: fill("#111111") }) : row === 1 ? colours({ green: fill("#222222") })
+            : row === 2 ? colours({ amber: fill(42) }) : undefined));
+        const read = conditionalColours(dv);
+        expect(read.get("Assessments")).toEqual({ green: "#222222" });
+        expect(read.has("Visits")).toBe(false);
         expect(conditionalColours(undefined).size).toBe(0);
         expect(DEFAULT_STATUS_COLOURS.green).not.toBe("#222222");
     });
