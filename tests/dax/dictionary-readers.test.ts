@@ -92,6 +92,12 @@ describe("bounded messages", () => {
         expect(found).toHaveLength(1);
         expect(found[0]).toMatch(new RegExp(`^${file.replace(".", "\\.")}:1: error: .*nested more than 64 deep`));
     });
+    test("an unclosed [ in many KPIs' text is not nesting", () => {
+        const kpis = Array.from({ length: 100 }, (_, i) => `  - id: K${i}\n    name: KPI ${i}\n    serviceArea: S\n    polarity: High\n    definition: Rate (see [note ${i}\n`);
+        const { dictionary, issues } = parseDictionaryText("d.yaml", `kpis:\n${kpis.join("")}`);
+        expect(issues).toEqual([]);
+        expect(dictionary?.kpis[99].definition).toBe("Rate (see [note 99");
+    });
     test("random bytes are refused as not text, with a line", () => {
         const random = mulberry32(7).next;
         const bytes = Buffer.from(Array.from({ length: 200000 }, () => Math.floor(random() * 256)));

@@ -134,22 +134,32 @@ const CORE_TAGS = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "ta
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]);
 
 /**
- * Offset where `[`/`{` nesting first passes MAX_DEPTH outside quotes and comments, or null:
- * the YAML parser recurses per level, so hostile nesting is stopped before it gets there.
+ * Offset where `[`/`{` nesting first passes MAX_DEPTH, or null: the YAML parser recurses per
+ * level, so hostile nesting is stopped before it gets there. Quoted text and comments are
+ * skipped; the count starts again at each line that begins a key or a list item, so an
+ * unclosed `[` in a KPI's text never adds up over a long file.
  */
 function deepFlowAt(text: string): number | null {
+    const KEY_LINE = /[ ]*(?:- |[A-Za-z_$][\w$-]*:(?:\s|$))/y;
     let depth = 0;
-    let quote: string | null = null;
+    let quote = 0;
     for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote) {
-            if (c === quote) quote = null;
+        const c = text.charCodeAt(i);
+        if (c === 0x0a) {
+            KEY_LINE.lastIndex = i + 1;
+            if (KEY_LINE.test(text)) { depth = 0; quote = 0; }
             continue;
         }
-        if (c === "\"" || c === "'") quote = c;
-        else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) { while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++; }
-        else if (c === "[" || c === "{") { if (++depth > MAX_DEPTH) return i; }
-        else if ((c === "]" || c === "}") && depth > 0) depth--;
+        if (quote !== 0) {
+            if (c === quote) quote = 0;
+            continue;
+        }
+        if (c === 0x22 || c === 0x27) quote = c;
+        else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09 || text.charCodeAt(i - 1) === 0x0a)) {
+            while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) i++;
+        } else if (c === 0x5b || c === 0x7b) {
+            if (++depth > MAX_DEPTH) return i;
+        } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
     }
     return null;
 }

@@ -519,7 +519,8 @@ function describeType(value: unknown): string {
 function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]): void {
     const byId = new Map<string, KpiIdentity>();
     const byName = new Map<string, KpiIdentity>();
-    const measureOwners = new Map<string, string>();
+    /** Who owns each name, in words; a KPI's own measures are described only when one collides. */
+    const measureOwners = new Map<string, string | (() => string)>();
     for (const name of GENERIC_MEASURE_NAMES) measureOwners.set(nameKey(name), `the generic measure [${name}]`);
     measureOwners.set(nameKey(ANCHOR_COLUMN), `the hidden column '${MEASURES_TABLE}'[${ANCHOR_COLUMN}]`);
     for (const table of [MEASURES_TABLE, ...Object.values(STAR)]) measureOwners.set(nameKey(table), `the table '${table}'`);
@@ -550,7 +551,9 @@ function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]
         }
         if (!kpi.ownMeasures) continue;
         for (const measure of perKpiMeasureNames(kpi.name)) {
-            const owner = measureOwners.get(nameKey(measure));
+            const key = nameKey(measure);
+            const found = measureOwners.get(key);
+            const owner = typeof found === "function" ? found() : found;
             if (owner) {
                 issues.push({
                     severity: "error", location: kpi.nameLocation, kpi: id, field: "name",
@@ -559,7 +562,7 @@ function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]
                 });
                 break;
             }
-            measureOwners.set(nameKey(measure), `the measure [${measure}] of ${describeKpi(kpi)}`);
+            measureOwners.set(key, () => `the measure [${measure}] of ${describeKpi(kpi)}`);
         }
     }
 }

@@ -82,6 +82,8 @@ export function singleLine(text: string): string {
  * upper- then lower-casing folds ß/SS, the Kelvin sign and long s as full case folding does).
  */
 export function nameKey(name: string): string {
+    // Printable ASCII needs neither normalisation nor full case folding.
+    if (/^[ -~]*$/.test(name)) return name.toLowerCase();
     return name.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC");
 }
 
