@@ -11,7 +11,7 @@ export function parseDictionaryText(file: string, text: string): ValidationResul
  * Largest dictionary file read: 10,000 KPIs take about 4 MB, so anything much bigger is not a
  * dictionary and is refused before it is read (bounded time and memory for any file).
  */
-export const MAX_DICTIONARY_BYTES = 16 * 1024 * 1024;
+export const MAX_DICTIONARY_BYTES = 8 * 1024 * 1024;
 
 /** Read and validate a dictionary file. */
 export function loadDictionary(file: string): ValidationResult {
