@@ -2,7 +2,7 @@
  * Strict readers: JSON by a JSON parser, YAML without custom tags, CSV with any line end;
  * every "no KPIs" case located; bounded messages for garbage and hostile nesting.
  */
-import { parseDictionaryText } from "../../dax/src/dictionary/load";
+import { loadDictionary, MAX_DICTIONARY_BYTES, parseDictionaryText } from "../../dax/src/dictionary/load";
 import { countIsLowerBound, errorCount, formatIssue, MAX_ISSUES } from "../../dax/src/dictionary/validate";
 import { runCli } from "../../dax/cli";
 import { mulberry32 } from "../../scripts/sample/prng";
@@ -91,6 +91,17 @@ describe("bounded messages", () => {
         const found = lines(file, "[".repeat(100000));
         expect(found).toHaveLength(1);
         expect(found[0]).toMatch(new RegExp(`^${file.replace(".", "\\.")}:1: error: .*nested more than 64 deep`));
+    });
+    test("a file over the size limit is refused before it is read", () => {
+        const file = join(tmpdir(), `big-${process.pid}.yaml`);
+        writeFileSync(file, Buffer.alloc(MAX_DICTIONARY_BYTES + 1, 0x20));
+        try {
+            const { dictionary, issues } = loadDictionary(file);
+            expect(dictionary).toBeNull();
+            expect(issues.map(formatIssue)).toEqual([`${file}: error: field (file): the file is 8.0 MB: too large for a KPI dictionary (at most 8 MB; 10,000 KPIs take about 4 MB)`]);
+        } finally {
+            rmSync(file);
+        }
     });
     test("an unclosed [ in many KPIs' text is not nesting", () => {
         const kpis = Array.from({ length: 100 }, (_, i) => `  - id: K${i}\n    name: KPI ${i}\n    serviceArea: S\n    polarity: High\n    definition: Rate (see [note ${i}\n`);
