@@ -60,6 +60,8 @@ export async function openPreview(options: OpenOptions): Promise<PreviewBrowser>
     await page.goto(server.url);
     await page.waitForFunction(() => (window as unknown as { preview?: { ready: unknown } }).preview?.ready != null);
     await page.evaluate(() => (window as unknown as { preview: { ready: Promise<unknown> } }).preview.ready);
+    // A query larger than one window: wait until the visual has fetched every window (fetchMoreData) and drawn the tiles.
+    await page.evaluate(() => (window as unknown as { preview: { settled?: () => Promise<void> } }).preview.settled?.());
     const running = await page.evaluate(() => document.body.dataset.state === "ready");
     if (running && (options.width !== undefined || options.height !== undefined)) {
         await page.evaluate(([w, h]) => (window as unknown as { preview: { resize(w: number, h: number): Promise<unknown> } }).preview.resize(w, h),

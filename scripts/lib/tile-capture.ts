@@ -68,6 +68,8 @@ export async function captureTiles(preview: PreviewBrowser, width: number, heigh
 /** Give the running visual new data (a data update, as a slicer change would). */
 export async function showData(preview: PreviewBrowser, dataView: JsonDataView): Promise<void> {
     await preview.page.evaluate(dv => (window as unknown as Api).preview.update(dv), dataView as unknown as Record<string, unknown>);
+    // More rows than one window: the visual fetches the rest (fetchMoreData) before the tiles are drawn.
+    await preview.page.evaluate(() => (window as unknown as { preview: { settled?: () => Promise<void> } }).preview.settled?.());
 }
 
 /** Set format-pane values (metadata.objects), as the format pane would. */
