@@ -100,8 +100,10 @@ function scalingCommas(section: string): number {
     const number = section.replace(/[^0#?.,]/g, "");
     let count = 0;
     for (const run of number.matchAll(/,+/g)) {
-        const next = number[(run.index ?? 0) + run[0].length];
-        if (next === undefined || next === ".") count += run[0].length;
+        const at = run.index ?? 0;
+        const next = number[at + run[0].length];
+        const after = at > 0 ? number[at - 1] : undefined;
+        if ((after === "0" || after === "#" || after === "?") && (next === undefined || next === ".")) count += run[0].length;
     }
     return count;
 }
@@ -161,7 +163,10 @@ function unscale(section: string): ScaledSection {
         let end = k;
         while (end < positions.length && section[positions[end]] === ",") end++;
         const next = end < positions.length ? section[positions[end]] : undefined;
-        if (next === undefined || next === ".") for (let j = k; j < end; j++) drop.add(positions[j]);
+        // Only commas after a digit placeholder scale ("dddd, mmmm d" is a date, not a number).
+        const after = k > 0 ? section[positions[k - 1]] : undefined;
+        const placeholder = after === "0" || after === "#" || after === "?";
+        if (placeholder && (next === undefined || next === ".")) for (let j = k; j < end; j++) drop.add(positions[j]);
         k = end - 1;
     }
     if (drop.size === 0) return { format: section, divisor: 1 };

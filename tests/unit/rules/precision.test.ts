@@ -1,4 +1,4 @@
-import { FormatPrecision, precisionFromFormat, storedDecimals } from "../../../src/rules";
+import { FormatPrecision, precisionFromFormat, scaledSections, storedDecimals } from "../../../src/rules";
 
 const p = (shownDecimals: number, stored: number, scale: FormatPrecision["scale"] = "none"): FormatPrecision =>
     ({ shownDecimals, storedDecimals: stored, scale });
@@ -67,5 +67,19 @@ describe("storedDecimals", () => {
     test("other values store what they show", () => {
         expect(storedDecimals(2, false)).toBe(2);
         expect(storedDecimals(0, false)).toBe(0);
+    });
+});
+
+describe("scaledSections: number scaling taken out of a format for display", () => {
+    test.each<[string, { format: string; divisor: number }[]]>([
+        ["#,0,\"k\"", [{ format: "#,0\"k\"", divisor: 1000 }]],
+        ["\u00a3#,0.0,,\"m\"", [{ format: "\u00a3#,0.0\"m\"", divisor: 1e6 }]],
+        ["#,0.0,,,\"bn\";(#,0.0,,,\"bn\")", [{ format: "#,0.0\"bn\"", divisor: 1e9 }, { format: "(#,0.0\"bn\")", divisor: 1e9 }]],
+        ["#,0,.0", [{ format: "#,0.0", divisor: 1000 }]],
+        ["#,##0.00", [{ format: "#,##0.00", divisor: 1 }]],
+        ["0.0 \"a,\"", [{ format: "0.0 \"a,\"", divisor: 1 }]],   // a quoted comma is text
+        ["dddd, mmmm d", [{ format: "dddd, mmmm d", divisor: 1 }]], // a date's comma is text
+    ])("%p", (format, expected) => {
+        expect(scaledSections(format)).toEqual(expected);
     });
 });
