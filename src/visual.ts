@@ -3,7 +3,7 @@ import powerbi from "powerbi-visuals-api";
 import { FormattingSettingsService } from "powerbi-visuals-utils-formattingmodel";
 
 import { Localiser } from "./i18n/localiser";
-import { buildViewModel, ModelCache, SelectionIdFactory } from "./model";
+import { buildViewModel, ModelCache, SelectionIdFactory, ViewModel } from "./model";
 import { SegmentLoader } from "./model/segments";
 import { DrawnTile, Theme, TileRenderer, themeFrom } from "./render";
 import type { TileColouring } from "./render/renderTiles";
@@ -35,6 +35,8 @@ export class Visual implements IVisual {
     private readonly modelCache = new ModelCache();
     /** Asks Power BI for the rest of a query larger than one window (capabilities: window of 30,000 rows). */
     private readonly segments: SegmentLoader;
+    /** The model of the last update that built one: an update that only resizes the visual draws it again. */
+    private lastModel: ViewModel | null = null;
     private settings = new VisualSettings();
     /** One interaction record per drawn tile object, so the interaction layer sees the same tile across scrolls. */
     private interactive = new WeakMap<object, InteractiveTile>();
@@ -127,13 +129,19 @@ export class Visual implements IVisual {
             if (rows.kind === "loading") {
                 // The tiles wait for every row: a KPI split across two windows would be rated on part of its periods.
                 this.renderer.renderLoading(rows.rows, t);
+                this.lastModel = null;
                 this.interactions?.bind([], { allowInteractions: false, highContrast: false });
                 events?.renderingFinished(options);
                 return;
             }
             const createSelectionId: SelectionIdFactory = (column, row) =>
                 this.host.createSelectionIdBuilder().withCategory(column, row).createSelectionId();
-            const model = buildViewModel(dataView, { t, options: tileOptions, createSelectionId, cache: this.modelCache });
+            // Resize and ResizeEnd only (VisualUpdateType 4 and 32): the data and settings are those of the last update.
+            const type: number | undefined = options?.type;
+            const resizeOnly = typeof type === "number" && type !== 0 && (type & ~(4 | 32)) === 0;
+            const model = resizeOnly && this.lastModel ? this.lastModel
+                : buildViewModel(dataView, { t, options: tileOptions, createSelectionId, cache: this.modelCache });
+            this.lastModel = model;
             const theme = themeFrom(this.host.colorPalette, tileOptions);
             const drawn = this.renderer.render(model, tileOptions, theme, t, options?.viewport,
                 this.colouring(conditionalColours(dataView as powerbi.DataView | undefined), tileOptions, theme));
@@ -145,6 +153,7 @@ export class Visual implements IVisual {
             this.interactions?.bind(this.interactiveTiles(drawn), interactionOptions, this.surface);
             events?.renderingFinished(options);
         } catch (error) {
+            this.lastModel = null;
             const reason = error instanceof Error ? error.message : String(error);
             try {
                 this.renderer.renderError(reason, t);

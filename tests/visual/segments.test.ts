@@ -198,3 +198,25 @@ describe("SegmentLoader", () => {
         expect(fetch).toHaveBeenCalledTimes(1);
     });
 });
+
+describe("an update that only resizes", () => {
+    test("draws the last model again without reading the rows (no selection ids asked for), at the new size", () => {
+        const h = createHarness();
+        const builder = h.host.createSelectionIdBuilder.bind(h.host);
+        let asked = 0;
+        h.host.createSelectionIdBuilder = () => { asked++; return builder(); };
+        const dv = buildDataView(allRows(), ROLES, FORMATS);
+        h.update(dv);
+        expect(asked).toBeGreaterThan(0);
+        const before = asked;
+        for (const type of [4, 32, 36]) {
+            h.visual.update({ dataViews: [dv], viewport: { width: 400, height: 600 }, type, operationKind: CREATE } as unknown as VisualUpdateOptions);
+        }
+        expect(asked).toBe(before);
+        expect(h.tiles()).toHaveLength(6);
+        // A data update reads the rows again.
+        h.visual.update({ dataViews: [dv], viewport: { width: 400, height: 600 }, type: 2 | 4, operationKind: CREATE } as unknown as VisualUpdateOptions);
+        expect(asked).toBeGreaterThan(before);
+        expect(h.events.failed).toEqual([]);
+    });
+});
