@@ -82,7 +82,8 @@ export const SETTINGS = {
         label: "Card_Text",
         settings: {
             fontFamily: { kind: "fontFamily", label: "Slice_FontFamily", default: DEFAULT_FONT_FAMILY },
-            fontSize: { kind: "fontSize", label: "Slice_FontSize", default: 12, min: 8, max: 24 },
+            // In points, as Power BI's own format pane (1 pt = 4/3 px): 9 pt is the 12 px this visual used to default to.
+            fontSize: { kind: "fontSize", label: "Slice_FontSize", default: 9, min: 6, max: 18 },
         },
     },
     rating: {

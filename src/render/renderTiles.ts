@@ -4,6 +4,7 @@ import { TileOptions } from "../options";
 import { drawLanding, drawMessage } from "./messages";
 import { filterTiles, groupTiles, sortTiles } from "./order";
 import { clearSummary, drawSummary } from "./summary";
+import { PX_PER_PT } from "./scale";
 import { labelAfterLayout } from "./accessibleName";
 import { applyTileAttributes, drawTileContent, TileRenderContext, updateTileContent } from "./tile";
 import { Theme } from "./theme";
@@ -108,7 +109,7 @@ export class TileRenderer {
         this.themeKey = key;
         const style = this.root.style;
         style.fontFamily = options.fontFamily;
-        style.fontSize = `${options.fontSize}px`;
+        style.fontSize = `${options.fontSize}pt`;
         style.color = theme.foreground;
         style.backgroundColor = theme.highContrast ? theme.background : "";
         style.setProperty("--kpi-fg", theme.foreground);
@@ -116,12 +117,13 @@ export class TileRenderer {
         style.setProperty("--kpi-muted", theme.muted);
         style.setProperty("--kpi-subtle", theme.subtle);
         style.setProperty("--kpi-selected", theme.selected);
+        style.setProperty("--kpi-dimmed", theme.dimmed);
         style.setProperty("--kpi-accent", theme.highContrast ? theme.foreground : options.accent);
         style.setProperty("--kpi-dimmed", theme.dimmed);
         this.root.classList.toggle("kpi-high-contrast", theme.highContrast);
         const view = this.root.ownerDocument.defaultView;
         const measured = view ? parseFloat(view.getComputedStyle(this.root).fontSize) : Number.NaN;
-        this.em = Number.isFinite(measured) && measured > 0 ? measured : options.fontSize;
+        this.em = Number.isFinite(measured) && measured > 0 ? measured : options.fontSize * PX_PER_PT;
     }
 
     private show(parts: { notice?: boolean; summary?: boolean; body?: boolean; message?: boolean }): void {

@@ -8,6 +8,9 @@
 
 const MAX = Number.MAX_VALUE;
 
+/** Pixels per point (CSS: 1pt = 1/72 in, 1px = 1/96 in): Power BI's format pane gives font sizes in points. */
+export const PX_PER_PT = 4 / 3;
+
 /** `value` kept within ±Number.MAX_VALUE (finite), or null when it is not a finite number. */
 export function finiteOrNull(value: number | null | undefined): number | null {
     return typeof value === "number" && Number.isFinite(value) ? value : null;

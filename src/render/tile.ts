@@ -8,6 +8,7 @@ import { drawSparkline } from "./sparkline";
 import { drawBenchmarkStrip, stripOptions } from "./benchmarkStrip";
 import { Theme } from "./theme";
 import { labelTile } from "./accessibleName";
+import { PX_PER_PT } from "./scale";
 import { drawQualityNote, periodLine, qualityAttributes, qualityNoteKey } from "./qualityNote";
 import { appendCopy, detachedSvg, html } from "./dom";
 import { TileParts } from "./layout";
@@ -216,7 +217,7 @@ function drawBenchmark(bench: HTMLElement, tile: KpiTile, ctx: TileRenderContext
     const colour = theme.status(tile.status);
     const stripLabel = [benchmark.band ? t.format("Band_Label", benchmark.band) : null,
         ...benchmark.markers.map(m => `${t.text(`Bench_${m.kind}`)} ${m.text}`)].filter(Boolean).join(", ");
-    drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel, stripOptions(ctx.options.tileWidth, ctx.options.fontSize, tile.polarity));
+    drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel, stripOptions(ctx.options.tileWidth, ctx.options.fontSize * PX_PER_PT, tile.polarity));
     const facts: string[] = [];
     if (benchmark.band) facts.push(t.format("Band_Label", benchmark.band));
     if (benchmark.rankText) facts.push(benchmark.rankText);

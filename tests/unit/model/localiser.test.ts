@@ -45,7 +45,7 @@ describe("settings -> tile options", () => {
         s.layout.sortBy.value = { value: "sideways", displayName: "x" };
         s.statusColours.red.value = { value: "" };
         const o = tileOptionsFrom(s);
-        expect([o.tileWidth, o.fontSize, o.commentaryLines, o.sortBy, o.statusColours.red]).toEqual([120, 12, 12, "none", DEFAULT_STATUS_COLOURS.red]);
+        expect([o.tileWidth, o.fontSize, o.commentaryLines, o.sortBy, o.statusColours.red]).toEqual([120, 9, 12, "none", DEFAULT_STATUS_COLOURS.red]);
     });
     test("custom labels: blank means the default, text replaces it; not rated also labels no target", () => {
         const s = new VisualSettings();
