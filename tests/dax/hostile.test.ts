@@ -24,8 +24,10 @@ const PRINTABLE: readonly string[] = [
 type Slot = "id" | "name" | "serviceArea" | "outcome" | "unit" | "owner" | "source" | "definition" | "laitCode"
     | "stringLiteral" | "sourceTable" | "sourceName";
 
-function dictionaryText(slot: Slot | null, hostile: string): string {
-    const t = (s: Slot): string => (s === slot ? `Benign${hostile}Text` : "BenignText");
+/** The dictionary with `hostile` in the given fields (one, several or none). */
+function dictionaryText(slot: Slot | readonly Slot[] | null, hostile: string): string {
+    const slots: readonly Slot[] = slot === null ? [] : typeof slot === "string" ? [slot] : slot;
+    const t = (s: Slot): string => (slots.includes(s) ? `Benign${hostile}Text` : "BenignText");
     const literal = t("stringLiteral").replace(/"/g, "\"\"");
     const kpis = [
         {
@@ -80,7 +82,7 @@ function markdownShape(text: string): string[] {
         .map(l => (l.startsWith("|") ? String(l.replace(/\\\|/g, "").split("|").length) : "text"));
 }
 
-function outputsOf(slot: Slot | null, hostile: string) {
+function outputsOf(slot: Slot | readonly Slot[] | null, hostile: string) {
     return generateFromText("hostile.json", dictionaryText(slot, hostile));
 }
 
@@ -110,20 +112,29 @@ describe.each(SLOTS)("hostile text in %s", slot => {
         expect(errors[0].location.line).toBeGreaterThan(0);
         expect(errors[0].message).toMatch(/line break|control character/);
     });
-    test.each(PRINTABLE.map(p => [JSON.stringify(p), p]))("%s stays inside its token in every output", (_, hostile) => {
-        const result = outputsOf(slot, hostile);
-        if (!result.ok) {
-            // Only the expression's own rules may refuse printable text (``` would end the TMDL block).
-            expect(slot).toBe("stringLiteral");
-            expect(result.issues.map(formatIssue).join("\n")).toMatch(/```/);
-            return;
-        }
+});
+
+/**
+ * Printable hostile text in every field at once (one generation per text keeps the test fast;
+ * a failure names the text, and the per-field refusals above name the field).
+ */
+describe.each(PRINTABLE.map(p => [JSON.stringify(p), p]))("printable hostile text %s", (_, hostile) => {
+    test("stays inside its token in every field of every output", () => {
+        // ``` would end the TMDL expression block: refused in an expression, tested below.
+        const slots = hostile.includes("```") ? SLOTS.filter(s => s !== "stringLiteral") : SLOTS;
+        const result = outputsOf(slots, hostile);
+        if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
         expectSameShape(result.output.files);
-        if (slot === "id") {
-            const rows = parseCsv(result.output.files.get(OUTPUT_FILES.kpiDimension)!).records;
-            expect(rows[1].cells[0]).toBe(`Benign${hostile}Text`.trim());
-        }
+        const rows = parseCsv(result.output.files.get(OUTPUT_FILES.kpiDimension)!).records;
+        expect(rows[1].cells[0]).toBe(`Benign${hostile}Text`.trim());
+        expect(rows[1].cells[3]).toBe(`Benign${hostile}Text`.trim());
     });
+});
+
+test("``` in an expression is refused with its reason", () => {
+    const result = outputsOf("stringLiteral", "```");
+    expect(result.ok).toBe(false);
+    expect(result.issues.map(formatIssue).join("\n")).toMatch(/field actualExpression: contains ``` \(it would end the TMDL expression block\)/);
 });
 
 function expectSameShape(files: ReadonlyMap<string, string>): void {
