@@ -103,6 +103,20 @@ async function installTimer(page: Page): Promise<void> {
             const painted = await nextPaint();
             return { paintMs: painted - started, finishedMs: null, outcome: "finished" };
         };
+        // The DOM work of one update, counted by a MutationObserver in the visual's frame (load does not change counts).
+        w.benchMutations = async data => {
+            const frameWindow = w.preview.runner.frameWindow;
+            const seen = [];
+            const observer = new frameWindow.MutationObserver(list => seen.push(...list));
+            observer.observe(frameWindow.document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+            await w.preview.update(w.benchData[data]);
+            seen.push(...observer.takeRecords());
+            observer.disconnect();
+            const doc = frameWindow.document;
+            return { built: doc.querySelectorAll(".kpi-tile").length, elements: doc.querySelectorAll(".kpi-tiles-root *").length, mutations: seen.length,
+                text: seen.filter(m => m.type === "characterData" || (m.type === "childList" && m.addedNodes.length === 1 && m.addedNodes[0].nodeType === 3)).length,
+                attributes: seen.filter(m => m.type === "attributes").length };
+        };
     })()`);
 }
 
@@ -201,6 +215,9 @@ export async function runBenchmarks(visual: VisualPackage, runs: number, say: (l
             await take("first", runs, () => firstRender(page, "a"));
             await take("same", runs * 2, () => update(page));
             await take("changed", runs * 2, i => update(page, i % 2 === 0 ? "b" : "a"));
+            const dom = measures.includes("changed") ? await page.evaluate(n => (window as unknown as {
+                benchMutations(d: string): Promise<{ built: number; elements: number; mutations: number; text: number; attributes: number }>;
+            }).benchMutations(n), "b") : null;
             const heap = await heapAfterGc(page);
             await take("resize", runs * 2, i => resize(page, i % 2 === 0 ? 1100 : 1280, 720));
             await resize(page, 1280, 720);
@@ -217,6 +234,10 @@ export async function runBenchmarks(visual: VisualPackage, runs: number, say: (l
                     measure: `${LABEL[measure]}, ${c.name}`, value: ms(med), min: ms(Math.min(...values)), max: ms(Math.max(...values)),
                     target: target ? `< ${target} ms` : "", ok: check(med, target),
                 });
+            }
+            if (dom) {
+                rows.push({ measure: `Tiles built / elements in the visual, ${c.name}`, value: `${dom.built} / ${dom.elements}`, target: "", ok: null });
+                rows.push({ measure: `DOM mutations in a changed-data update (text, attributes), ${c.name}`, value: `${dom.mutations} (${dom.text}, ${dom.attributes})`, target: "", ok: null });
             }
             rows.push({ measure: `JS heap after render, ${c.name}`, value: `${(heap / 2 ** 20).toFixed(1)} MiB`, target: "", ok: null });
             if (failed > 0) rows.push({ measure: `Updates without renderingFinished, ${c.name}`, value: String(failed), target: "0", ok: false });
