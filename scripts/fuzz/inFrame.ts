@@ -82,6 +82,8 @@ export const IN_FRAME_SOURCE = String.raw`(fuzzCase) => {
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
     const FORBIDDEN = new Set(["script", "img", "image", "iframe", "object", "embed", "foreignobject", "a", "use", "link", "style", "base",
         "form", "input", "video", "audio", "animate", "set", "meta", "feimage"]);
+    const FETCHING = new Set(["style", "fill", "stroke", "href", "xlink:href", "src", "srcset", "action", "formaction", "filter", "mask",
+        "clip-path", "marker-start", "marker-mid", "marker-end", "cursor", "background", "poster", "data", "ping"]);
     for (const el of root ? root.querySelectorAll("*") : []) {
         const tag = el.tagName.toLowerCase();
         if (FORBIDDEN.has(tag)) problems.push("element built from data: <" + tag + ">");
@@ -89,7 +91,8 @@ export const IN_FRAME_SOURCE = String.raw`(fuzzCase) => {
             const name = attr.name.toLowerCase();
             const value = attr.value;
             if (name.startsWith("on")) problems.push("event handler attribute " + name + " on <" + tag + ">");
-            if (/url\s*\(|javascript:|expression\s*\(|image-set|@import/i.test(value) && name !== "aria-label" && name !== "data-kpi") {
+            // Text attributes (title, aria-*, data-*) may hold any data as text; these can fetch or run.
+            if (FETCHING.has(name) && /url\s*\(|javascript:|expression\s*\(|image-set|@import/i.test(value)) {
                 problems.push("attribute " + name + " on <" + tag + "> can fetch or run: " + value.slice(0, 120));
             }
             if (el instanceof SVGElement && /NaN|Infinity/.test(value) && name !== "aria-label") {
