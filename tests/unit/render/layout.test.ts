@@ -25,14 +25,16 @@ describe("density", () => {
     test("parts the format pane hides or no field feeds take no room", () => {
         const none: Available = { ...ALL, sparkline: false, benchmark: false, owner: false, commentary: false };
         expect(tileHeight("detailed", none, 12)).toBeLessThan(tileHeight("detailed", ALL, 12));
-        expect(tileHeight("detailed", none, 12)).toBe(tileHeight("standard", { ...none }, 12) + 0);
+        // Without its strip, owner, commentary and period, a detailed tile is a standard one without a sparkline.
+        expect(tileHeight("detailed", { ...none, period: false }, 12)).toBe(tileHeight("standard", none, 12));
     });
 
     test("compact keeps name, value, status, gap and direction; minimal keeps name, value and status", () => {
         const compact = layoutAt(request(), "compact").parts;
-        expect([compact.target, compact.direction, compact.sparkline]).toEqual([true, true, false]);
+        // The gap to target says where the KPI stands against its target; the target itself is in the tooltip.
+        expect([compact.gap, compact.direction, compact.target, compact.sparkline]).toEqual([true, true, false, false]);
         const minimal = layoutAt(request(), "minimal").parts;
-        expect([minimal.target, minimal.direction]).toEqual([false, false]);
+        expect([minimal.gap, minimal.direction]).toEqual([false, false]);
     });
 
     test("auto at 1280 x 720 fits all 29 sample tiles at compact density", () => {
