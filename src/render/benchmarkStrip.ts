@@ -190,8 +190,10 @@ export interface StripOptions {
     readonly better: "high" | "low" | null;
 }
 
-/** Tile padding and borders, px: the strip is this much narrower than its tile. */
-const TILE_INSET_PX = 22;
+/** Tile padding (0.7em each side, style/visual.less) and borders, with 2 px to spare: the strip is this much narrower than its tile. */
+function tileInset(fontPx: number): number {
+    return Math.ceil(1.4 * fontPx) + 4;
+}
 
 /**
  * The strip's options for a tile at least `tileWidth` px wide (the format pane's minimum tile
@@ -200,7 +202,7 @@ const TILE_INSET_PX = 22;
  */
 export function stripOptions(tileWidth: number, fontPx: number, polarity: string | null): StripOptions {
     return {
-        minWidth: Math.max(0, tileWidth - TILE_INSET_PX),
+        minWidth: Math.max(0, tileWidth - tileInset(fontPx)),
         fontPx: Math.max(MIN_LABEL_PX, Math.round(fontPx * 0.85)),
         better: polarity === "High" ? "high" : polarity === "Low" ? "low" : null,
     };

@@ -192,7 +192,7 @@ export class TileRenderer {
         this.layout = layout;
         this.locale = t.locale;
         this.moreFormat = below => (below === 1 ? t.text("More_One") : t.format("More_Below", below.toLocaleString(t.locale)));
-        this.ctx = { options, theme, t, bound: model.bound, parts: layout.parts, themeFor: colouring?.themeFor, accentFor: colouring?.accentFor };
+        this.ctx = { options, theme, t, bound: model.bound, parts: layout.parts, tileWidth: layout.tileWidth, themeFor: colouring?.themeFor, accentFor: colouring?.accentFor };
         this.contextKey = contextSignature(options, theme, t, model, layout) + (colouring?.key ?? "");
         const densityClass = `kpi-density-${layout.density}`;
         if (!this.root.classList.contains(densityClass)) {

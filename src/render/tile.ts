@@ -24,6 +24,8 @@ export interface TileRenderContext {
     readonly bound: ReadonlySet<RoleName>;
     /** What the layout's density shows (src/render/layout.ts). */
     readonly parts: TileParts;
+    /** Width of a tile in the layout, px (the benchmark strip is laid out for it). */
+    readonly tileWidth?: number;
 }
 
 const ARROW_PATH = { up: "M8 2 14 9H10V14H6V9H2Z", down: "M8 14 14 7H10V2H6V7H2Z", flat: "M2 6H11V3L15 8 11 13V10H2Z" } as const;
@@ -135,7 +137,7 @@ function drawingOf(tile: KpiTile, ctx: TileRenderContext): Drawing {
     const b = tile.benchmark;
     const benchmark = show.benchmark && parts.benchmark && b
         ? JSON.stringify([colour, b.band, b.rankText, b.own, b.reversed, b.quartiles?.q1, b.quartiles?.median, b.quartiles?.q3,
-            b.markers.map(m => [m.kind, m.value, m.text])])
+            b.markers.map(m => [m.kind, m.value, m.text]), stripWidth(ctx)])
         : "";
     let sparkline = "";
     if (show.sparkline && parts.sparkline && bound.has("period") && tile.series.length > 1) {
@@ -208,6 +210,11 @@ function styleDirectionLabel(label: HTMLElement, tile: KpiTile, ctx: TileRenderC
     label.style.color = theme.highContrast ? theme.foreground : theme.direction(judgementOf(tile));
 }
 
+/** The narrowest the tile can be while this drawing stands: the layout's width, or the format pane's minimum. */
+function stripWidth(ctx: TileRenderContext): number {
+    return Math.floor(Math.min(ctx.options.tileWidth, ctx.tileWidth ?? Number.POSITIVE_INFINITY));
+}
+
 function drawBenchmark(bench: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
     const benchmark = tile.benchmark;
     bench.replaceChildren();
@@ -217,7 +224,7 @@ function drawBenchmark(bench: HTMLElement, tile: KpiTile, ctx: TileRenderContext
     const colour = theme.status(tile.status);
     const stripLabel = [benchmark.band ? t.format("Band_Label", benchmark.band) : null,
         ...benchmark.markers.map(m => `${t.text(`Bench_${m.kind}`)} ${m.text}`)].filter(Boolean).join(", ");
-    drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel, stripOptions(ctx.options.tileWidth, ctx.options.fontSize * PX_PER_PT, tile.polarity));
+    drawBenchmarkStrip(bench, benchmark, theme, colour, t, stripLabel, stripOptions(stripWidth(ctx), ctx.options.fontSize * PX_PER_PT, tile.polarity));
     const facts: string[] = [];
     if (benchmark.band) facts.push(t.format("Band_Label", benchmark.band));
     if (benchmark.rankText) facts.push(benchmark.rankText);
