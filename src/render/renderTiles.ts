@@ -201,6 +201,11 @@ export class TileRenderer {
         }
         const height = `${layout.contentHeight}px`;
         if (this.body.style.height !== height) this.body.style.height = height;
+        // Fewer tiles than before (a filter, new data): the browser pulls the scroll position back
+        // within the shorter content, so build for where it will be, not where it was.
+        const m = this.metrics;
+        const furthest = Math.max(0, m.bodyTop + layout.contentHeight + ROOT_PADDING + this.cueHeight() - m.view);
+        if (m.scrollTop > furthest) m.scrollTop = furthest;
         if (layoutChanged) this.headingsKey = "";
         this.fill();
         return this.builtTiles();

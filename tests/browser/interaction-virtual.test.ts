@@ -131,6 +131,34 @@ test("1,000 KPIs at 1280 x 720: a few dozen tiles built; scrolling builds the ne
         await eventually(async () => expect(Math.min(...(await built(frame)).map(t => t.pos))).toBeGreaterThan(before.length / 2));
         const after = await built(frame);
         expect(after.length).toBeLessThan(150);
+        // Scrolled to the end, then a filter leaves far fewer tiles: those at the new end are built and in view.
+        await frame.$eval(".kpi-tiles-root", el => { el.scrollTop = el.scrollHeight; });
+        await eventually(async () => expect(Math.max(...(await built(frame)).map(t => t.pos))).toBe(1000));
+        // Counted as soon as the update has finished, before any later frame could build what was missing.
+        const inViewAtOnce = await preview.page.evaluate(async () => {
+            const api = (window as unknown as { preview: { setObjects(o: unknown): Promise<unknown>; runner: { frameWindow: Window } } }).preview;
+            await api.setObjects({ layout: { filter: "red" } });
+            const doc = api.runner.frameWindow.document;
+            const root = (doc.querySelector(".kpi-tiles-root") as HTMLElement).getBoundingClientRect();
+            return Array.from(doc.querySelectorAll(".kpi-tile")).filter(t => {
+                const r = t.getBoundingClientRect();
+                return r.bottom > root.top && r.top < root.bottom;
+            }).length;
+        });
+        expect(inViewAtOnce).toBeGreaterThan(0);
+        const red = await built(frame);
+        expect(red.length).toBeGreaterThan(0);
+        // The list is now the red KPIs only; the view is at its end, so its last tiles are built.
+        expect(red[0].size).toBeLessThan(1000);
+        expect(Math.max(...red.map(t => t.pos))).toBe(red[0].size);
+        const inView = await frame.evaluate(() => {
+            const root = (document.querySelector(".kpi-tiles-root") as HTMLElement).getBoundingClientRect();
+            return Array.from(document.querySelectorAll(".kpi-tile")).filter(t => {
+                const r = t.getBoundingClientRect();
+                return r.bottom > root.top && r.top < root.bottom;
+            }).length;
+        });
+        expect(inView).toBeGreaterThan(0);
         expect(preview.errors).toEqual([]);
     } finally {
         await preview.close();
