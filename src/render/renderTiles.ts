@@ -117,7 +117,6 @@ export class TileRenderer {
         style.setProperty("--kpi-muted", theme.muted);
         style.setProperty("--kpi-subtle", theme.subtle);
         style.setProperty("--kpi-selected", theme.selected);
-        style.setProperty("--kpi-dimmed", theme.dimmed);
         style.setProperty("--kpi-accent", theme.highContrast ? theme.foreground : options.accent);
         style.setProperty("--kpi-dimmed", theme.dimmed);
         this.root.classList.toggle("kpi-high-contrast", theme.highContrast);
@@ -201,12 +200,12 @@ export class TileRenderer {
         }
         const height = `${layout.contentHeight}px`;
         if (this.body.style.height !== height) this.body.style.height = height;
+        if (layoutChanged) this.headingsKey = "";
         // Fewer tiles than before (a filter, new data): the browser pulls the scroll position back
         // within the shorter content, so build for where it will be, not where it was.
         const m = this.metrics;
         const furthest = Math.max(0, m.bodyTop + layout.contentHeight + ROOT_PADDING + this.cueHeight() - m.view);
         if (m.scrollTop > furthest) m.scrollTop = furthest;
-        if (layoutChanged) this.headingsKey = "";
         this.fill();
         return this.builtTiles();
     }
