@@ -51,6 +51,8 @@ export const TILE_ROLE_BINDINGS: Readonly<Record<string, FieldRef>> = {
     commentary: m("KPI Commentary"),
     owner: m("KPI Owner"),
     format: m("KPI Format String"),
+    // Data quality (issue 9): provisional and estimated figures marked, suppressed ones withheld.
+    quality: m("KPI Data Quality"),
     // Path to green (issue 11): the period's end decides overdue actions.
     periodEnd: column("Period", "Period End"),
     action: m("KPI Action"),
