@@ -11,7 +11,11 @@ import { buildDataView } from "../../visual/helpers/buildDataView";
 
 const t = new Localiser(undefined, "en-GB");
 const options = defaultTileOptions();
-const ROLES = { KPI: "kpi", Group: "group", Period: "period", Actual: "actual", Target: "target", Owner: "owner", Commentary: "commentary", Tip: "tooltips" };
+const ROLES = { KPI: "kpi", Group: "group", Period: "period", Actual: "actual", Target: "target", Owner: "owner", Commentary: "commentary", Tip: "tooltips",
+    Action: "action", ActionOwner: "actionOwner", Due: "actionDue", ActionStatus: "actionStatus", Updated: "actionUpdated",
+    End: "periodEnd", Quality: "quality" };
+/** The path-to-green, period-end and quality roles of row A hold the odd value too. */
+const EXTRA = { Action: "\u0000odd", ActionOwner: "\u0000odd", Due: "\u0000odd", ActionStatus: "\u0000odd", Updated: "\u0000odd", End: "\u0000odd", Quality: "\u0000odd" };
 
 function tiles(vm: ViewModel): readonly KpiTile[] {
     if (vm.kind !== "tiles") throw new Error(`expected tiles, got ${vm.kind}`);
@@ -35,8 +39,9 @@ describe.each(ODD)("%s in every text role and the tooltips", (_name, odd) => {
     const M = "\u0000odd";
     const rows = [
         { KPI: "A", Group: M, Period: "Q1", Actual: 0.8, Target: 0.9, Owner: M, Commentary: M, Tip: M },
-        { KPI: "A", Group: M, Period: "Q2", Actual: 0.85, Target: 0.9, Owner: M, Commentary: M, Tip: M },
-        { KPI: "B", Group: "Care", Period: "Q2", Actual: 0.95, Target: 0.9, Owner: "Head", Commentary: "Fine", Tip: 3 },
+        { KPI: "A", Group: M, Period: "Q2", Actual: 0.85, Target: 0.9, Owner: M, Commentary: M, Tip: M, ...EXTRA },
+        { KPI: "B", Group: "Care", Period: "Q2", Actual: 0.95, Target: 0.9, Owner: "Head", Commentary: "Fine", Tip: 3,
+            Action: null, ActionOwner: null, Due: null, ActionStatus: null, Updated: null, End: null, Quality: null },
     ];
     test("the tiles are built; the odd value is text or missing; the other tile is untouched", () => {
         const dv = buildDataView(rows, ROLES, { Actual: "0.0%", Target: "0.0%" });
@@ -51,6 +56,8 @@ describe.each(ODD)("%s in every text role and the tooltips", (_name, odd) => {
             expect(text === null || typeof text === "string").toBe(true);
             expect(String(text)).not.toMatch(/NaN|Invalid|\[object/);
         }
+        expect(JSON.stringify(a.pathToGreen ?? null)).not.toMatch(/NaN|Invalid|\[object/);
+        expect(String(a.ariaLabel)).not.toMatch(/NaN|Invalid Date|\[object/);
         const tips = a.tooltipItems.map(i => `${i.displayName}: ${i.value}`).join(" | ");
         expect(tips).not.toMatch(/NaN|Invalid Date|\[object/);
         expect(b).toMatchObject({ group: "Care", owner: "Head", commentary: "Fine", actualText: "95.0%", status: "green" });
