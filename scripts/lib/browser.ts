@@ -3,8 +3,7 @@
  * the browser tests and the benchmarks. Nothing is ever downloaded: CHROME_PATH wins, then
  * chromium, chromium-browser, google-chrome, chrome and microsoft-edge on PATH.
  */
-import { accessSync, constants, existsSync, statSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { findExecutable } from "./executables";
 import { chromium, Browser } from "playwright-core";
 
 const CANDIDATES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "microsoft-edge", "microsoft-edge-stable"];
@@ -23,30 +22,9 @@ export const INSTALL_INSTRUCTIONS = [
     "  Windows:        set CHROME_PATH=C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
 ].join("\n");
 
-function isExecutable(path: string): boolean {
-    try {
-        accessSync(path, constants.X_OK);
-        return statSync(path).isFile();
-    } catch {
-        return false;
-    }
-}
-
 /** The browser executable to use, or null when none is installed. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
-    const fromEnv = env.CHROME_PATH?.trim();
-    if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-    const folders = (env.PATH ?? "").split(delimiter).filter(Boolean);
-    const suffixes = process.platform === "win32" ? [".exe", ""] : [""];
-    for (const name of CANDIDATES) {
-        for (const folder of folders) {
-            for (const suffix of suffixes) {
-                const candidate = join(folder, name + suffix);
-                if (isExecutable(candidate)) return candidate;
-            }
-        }
-    }
-    return null;
+    return findExecutable(CANDIDATES, "CHROME_PATH", env);
 }
 
 /** Launch the browser headless, or throw the install instructions. */

@@ -4,9 +4,10 @@
  * temporary user profile (-env:UserInstallation), so parallel runs never share or lock one.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { findExecutable } from "../lib/executables";
 import { tmpdir } from "node:os";
-import { basename, delimiter, extname, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const CANDIDATES = ["soffice", "libreoffice"];
@@ -17,26 +18,9 @@ export const LIBREOFFICE_INSTRUCTIONS = [
     "  macOS:          brew install --cask libreoffice",
 ].join("\n");
 
-function isExecutable(path: string): boolean {
-    try {
-        accessSync(path, constants.X_OK);
-        return statSync(path).isFile();
-    } catch {
-        return false;
-    }
-}
-
 /** The soffice executable, or null. SOFFICE_PATH wins, then soffice and libreoffice on PATH. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
-    const fromEnv = env.SOFFICE_PATH?.trim();
-    if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-    for (const name of CANDIDATES) {
-        for (const folder of (env.PATH ?? "").split(delimiter).filter(Boolean)) {
-            const candidate = join(folder, name);
-            if (isExecutable(candidate)) return candidate;
-        }
-    }
-    return null;
+    return findExecutable(CANDIDATES, "SOFFICE_PATH", env);
 }
 
 /**
