@@ -4,9 +4,8 @@ import {
     and, call, COALESCE, col, def, eq, HASONEVALUE, IF, ISBLANK, le, letIn, lt, measure, NOT, num, ref,
     SELECTEDVALUE, str, switchOn, tbl,
 } from "../expr/build";
-import { fold } from "../expr/fold";
 import { STATUS_PRESENTATION } from "./labels";
-import { INTEGER_FORMAT, MeasureDefinition, PERCENT_FORMAT } from "./measure";
+import { genericMeasure, INTEGER_FORMAT, MeasureDefinition, MeasureFormat, PERCENT_FORMAT } from "./measure";
 import { GENERIC, STAR } from "./names";
 import { hasFigure, withheld } from "./quality";
 import type { BenchmarkColumn, KpiColumn, ValuesColumn } from "../../../lib/star-schema";
@@ -82,15 +81,10 @@ export function genericMeasures(kpis: readonly KpiDefinition[]): MeasureDefiniti
         letIn([def("_status", measure(GENERIC.status))],
             switchOn(ref("_status"), STATUS_PRESENTATION.map(p => [str(p.label), pick(p)] as const)));
     const toleranceType = selected("Tolerance Type");
-    const m = (name: string, folder: string, description: string, expression: Expr,
-        format: { text: true } | { fixed: string } | { dynamic: true }, isHidden = false): MeasureDefinition => ({
-        family: "generic", name, displayFolder: folder, description, expression: fold(expression), isHidden,
-        returnsText: "text" in format,
-        ...("fixed" in format ? { formatString: format.fixed } : {}),
-        ...("dynamic" in format ? { formatStringExpression: kpiFormat } : {}),
-    });
+    const m = (name: string, folder: string, description: string, expression: Expr, format: MeasureFormat, isHidden = false): MeasureDefinition =>
+        genericMeasure(folder, name, description, expression, format, isHidden);
     const text = { text: true } as const;
-    const dynamic = { dynamic: true } as const;
+    const dynamic = { dynamic: kpiFormat } as const;
 
     return [
         m(GENERIC.periodIndex, FOLDER.helpers,

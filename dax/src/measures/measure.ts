@@ -1,4 +1,5 @@
 import { Expr } from "../expr/ast";
+import { fold } from "../expr/fold";
 
 /** One generated measure, ready for the DAX query script, TMDL and the summary. */
 export interface MeasureDefinition {
@@ -37,4 +38,18 @@ export function measureFormat(format: string): string {
         case "0.0": return "#,0.0";
         default: return format;
     }
+}
+
+/** How a measure of the generic family is formatted: text, a fixed format string, or a DAX expression returning one. */
+export type MeasureFormat = { text: true } | { fixed: string } | { dynamic: Expr };
+
+/** A measure of the generic family in a display folder, its expression folded once. */
+export function genericMeasure(folder: string, name: string, description: string, expression: Expr, format: MeasureFormat,
+    isHidden = false): MeasureDefinition {
+    return {
+        family: "generic", name, displayFolder: folder, description, expression: fold(expression), isHidden,
+        returnsText: "text" in format,
+        ...("fixed" in format ? { formatString: format.fixed } : {}),
+        ...("dynamic" in format ? { formatStringExpression: format.dynamic } : {}),
+    };
 }

@@ -11,8 +11,7 @@
  */
 import { Expr } from "../expr/ast";
 import { and, call, col, def, eq, IF, ISBLANK, letIn, lt, measure, NOT, or, ref, SELECTEDVALUE, str, tbl, bin } from "../expr/build";
-import { fold } from "../expr/fold";
-import { MeasureDefinition } from "./measure";
+import { genericMeasure, MeasureDefinition, MeasureFormat } from "./measure";
 import { GENERIC, STAR } from "./names";
 import type { ValuesColumn } from "../../../lib/star-schema";
 import { STATUS_PRESENTATION } from "./labels";
@@ -51,13 +50,8 @@ function statusLabel(status: string): Expr {
     return str(found.label);
 }
 
-function define(name: string, description: string, expression: Expr, format: { text: true } | { fixed: string },
-    isHidden = false): MeasureDefinition {
-    return {
-        family: "generic", name, displayFolder: FOLDER, description, expression: fold(expression), isHidden,
-        returnsText: "text" in format,
-        ...("fixed" in format ? { formatString: format.fixed } : {}),
-    };
+function define(name: string, description: string, expression: Expr, format: MeasureFormat, isHidden = false): MeasureDefinition {
+    return genericMeasure(FOLDER, name, description, expression, format, isHidden);
 }
 
 /** The path-to-green measures, in a stable order. */

@@ -14,8 +14,7 @@
  */
 import { Expr } from "../expr/ast";
 import { and, bin, call, col, def, eq, firstTrue, HASONEVALUE, IF, ISBLANK, letIn, lt, measure, NOT, num, ref, SELECTEDVALUE, str, tbl } from "../expr/build";
-import { fold } from "../expr/fold";
-import { INTEGER_FORMAT, MeasureDefinition } from "./measure";
+import { genericMeasure, INTEGER_FORMAT, MeasureDefinition, MeasureFormat } from "./measure";
 import { GENERIC, STAR } from "./names";
 import type { ValuesColumn } from "../../../lib/star-schema";
 import { DATA_QUALITY_VALUES, QUALITY_RULES } from "../../../src/rules/quality";
@@ -52,13 +51,8 @@ export function latestFigureIndex(): Expr {
     return call("MAXX", call("FILTER", tbl(STAR.values), hasFigure()), call("RELATED", periodIndex));
 }
 
-function define(name: string, description: string, expression: Expr, format: { text: true } | { fixed: string },
-    isHidden = false): MeasureDefinition {
-    return {
-        family: "generic", name, displayFolder: FOLDER, description, expression: fold(expression), isHidden,
-        returnsText: "text" in format,
-        ...("fixed" in format ? { formatString: format.fixed } : {}),
-    };
+function define(name: string, description: string, expression: Expr, format: MeasureFormat, isHidden = false): MeasureDefinition {
+    return genericMeasure(FOLDER, name, description, expression, format, isHidden);
 }
 
 /** The data-quality measures, in a stable order. */
