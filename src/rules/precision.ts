@@ -39,8 +39,10 @@ function stripLiterals(section: string): string {
     return out;
 }
 
-/** The first (positive) section of a format string; a ";" inside quotes or after "\\" is text. */
-function firstSection(format: string): string {
+/** A format string's sections (positive; negative; zero): a ";" inside quotes or after "\\" is text. */
+function splitSections(format: string): string[] {
+    const sections: string[] = [];
+    let start = 0;
     let quote: string | null = null;
     for (let i = 0; i < format.length; i++) {
         const c = format[i];
@@ -51,10 +53,17 @@ function firstSection(format: string): string {
         } else if (c === "\"" || c === "'") {
             quote = c;
         } else if (c === ";") {
-            return format.slice(0, i);
+            sections.push(format.slice(start, i));
+            start = i + 1;
         }
     }
-    return format;
+    sections.push(format.slice(start));
+    return sections;
+}
+
+/** The first (positive) section of a format string. */
+function firstSection(format: string): string {
+    return splitSections(format)[0];
 }
 
 /**
@@ -123,24 +132,7 @@ export interface ScaledSection {
  * format with `format`. Sections without scaling come back as written.
  */
 export function scaledSections(format: string): readonly ScaledSection[] {
-    const sections: ScaledSection[] = [];
-    let start = 0;
-    let quote: string | null = null;
-    const push = (end: number): void => { sections.push(unscale(format.slice(start, end))); start = end + 1; };
-    for (let i = 0; i < format.length; i++) {
-        const c = format[i];
-        if (quote !== null) {
-            if (c === quote) quote = null;
-        } else if (c === "\\") {
-            i++;
-        } else if (c === "\"" || c === "'") {
-            quote = c;
-        } else if (c === ";") {
-            push(i);
-        }
-    }
-    push(format.length);
-    return sections;
+    return splitSections(format).map(unscale);
 }
 
 /** Remove a section's scaling commas (outside quotes, escapes and brackets). */
