@@ -5,24 +5,16 @@
  * visual draws that KPI's tile in it. Clearing the rule brings back the format pane's colour.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../scripts/lib/browser";
 import { eventually } from "./helpers/eventually";
-import { previewOf } from "./helpers/preview-session";
+import { previewOf, useBrowser } from "./helpers/preview-session";
 
 jest.setTimeout(120_000);
 const FIXTURE = join(__dirname, "fixtures", "fx");
 
-let browser: Browser;
-beforeAll(async () => {
-    browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-    await browser?.close();
-});
+const browser = useBrowser();
 
 test("fx on the Red colour: each red tile takes its colour from the field; clearing the rule restores the constant", async () => {
-    const preview = await previewOf(browser, FIXTURE, 1280, 720);
+    const preview = await previewOf(browser(), FIXTURE, 1280, 720);
     try {
         const frame = preview.frame();
         const redBorders = () => frame.$$eval('.kpi-tile[data-status="red"]', tiles => tiles.map(t => getComputedStyle(t).borderTopColor));

@@ -6,28 +6,24 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../scripts/lib/browser";
 import { Engine } from "../../dax/src/engine/evaluate";
 import { loadStarModel } from "../../dax/src/engine/star";
 import { parseTmdlMeasures } from "../../dax/src/expr/parse";
 import { daxFacts } from "../agreement/harness";
-import { previewOf, readTiles } from "./helpers/preview-session";
+import { previewOf, readTiles, useBrowser } from "./helpers/preview-session";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "sample", "data");
 const TMDL = join(ROOT, "sample", "pbip", "Childrens Services.SemanticModel", "definition", "tables", "KPI Measures.tmdl");
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); }, 300_000);
-afterAll(async () => { await browser?.close(); });
+const browser = useBrowser();
 
 test("every tile of the packaged visual carries the status, direction and band the measures compute for its KPI", async () => {
     const measures = parseTmdlMeasures(readFileSync(TMDL, "utf8"), TMDL);
     const model = loadStarModel(SAMPLE).withMeasures(new Map(measures.map(m => [m.name, m.expression])));
     const engine = new Engine(model);
     const kpis = model.table("KPI").rows.map(r => String(r["KPI"]));
-    const preview = await previewOf(browser, SAMPLE, 1920, 1080);
+    const preview = await previewOf(browser(), SAMPLE, 1920, 1080);
     try {
         const tiles = await readTiles(preview.frame());
         expect(tiles.map(t => t.kpi).sort()).toEqual([...kpis].sort());

@@ -7,20 +7,13 @@
  * `npm run fuzz` runs 10,000.
  */
 import { randomInt } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../scripts/lib/browser";
+import { useBrowser } from "./helpers/preview-session";
 import { FuzzCounts, problemCount, runFuzz } from "../../scripts/fuzz/session";
 import { visualUnderTest } from "./helpers/visual-under-test";
 
 const FIXED_SEED = 20261201;
 
-let browser: Browser;
-beforeAll(async () => {
-    browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-    await browser?.close();
-});
+const browser = useBrowser();
 
 function report(seed: number, counts: FuzzCounts): string {
     const { examples, ...figures } = counts;
@@ -32,7 +25,7 @@ test.each([
     ["a fixed seed", FIXED_SEED, 300],
     ["a random seed", randomInt(2 ** 31), 100],
 ])("random dataViews from %s: no exception, console message, request, missing rendering event, markup or NaN", async (_name, seed, runs) => {
-    const { counts } = await runFuzz({ browser, visual: await visualUnderTest(), seed, numRuns: runs });
+    const { counts } = await runFuzz({ browser: browser(), visual: await visualUnderTest(), seed, numRuns: runs });
     expect(counts.cases).toBe(runs);
     // The cases reach every part of a tile, not only the landing page.
     expect(counts.drawn.tiles).toBeGreaterThan(runs / 2);

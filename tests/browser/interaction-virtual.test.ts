@@ -5,11 +5,10 @@
  */
 import { join } from "node:path";
 import type { Browser, Frame } from "playwright-core";
-import { launchBrowser } from "../../scripts/lib/browser";
 import { openPreview, PreviewBrowser } from "../../scripts/lib/preview-browser";
 import { syntheticRows } from "../../scripts/bench/synthetic";
 import { eventually } from "./helpers/eventually";
-import { previewOf } from "./helpers/preview-session";
+import { previewOf, useBrowser } from "./helpers/preview-session";
 import { visualUnderTest } from "./helpers/visual-under-test";
 
 const SAMPLE = join(__dirname, "..", "..", "sample", "data");
@@ -17,13 +16,7 @@ const SAMPLE = join(__dirname, "..", "..", "sample", "data");
 // Browser work on a shared, loaded machine: well over Jest's default 5 s.
 jest.setTimeout(120_000);
 
-let browser: Browser;
-beforeAll(async () => {
-    browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-    await browser?.close();
-});
+const browser = useBrowser();
 
 interface Built { kpi: string | null; pos: number; size: number; selected: string | null; classSelected: boolean }
 
@@ -60,7 +53,7 @@ describe("the sample at 360 x 260", () => {
     let preview: PreviewBrowser;
     let frame: Frame;
     beforeEach(async () => {
-        preview = await previewOf(browser, SAMPLE, 360, 260);
+        preview = await previewOf(browser(), SAMPLE, 360, 260);
         frame = preview.frame();
     });
     afterEach(async () => {
@@ -118,7 +111,7 @@ test("1,000 KPIs at 1280 x 720: a few dozen tiles built; scrolling builds the ne
     const visual = await visualUnderTest();
     const rows = syntheticRows(1000, 12);
     const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
-    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser });
+    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
     try {
         const frame = preview.frame();
         const before = await built(frame);

@@ -4,22 +4,14 @@
  * quality, issue 9 item 8), as the preview feeds `KPI Data Quality` to the `quality` role.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../scripts/lib/browser";
-import { previewOf } from "./helpers/preview-session";
+import { previewOf, useBrowser } from "./helpers/preview-session";
 
 const SAMPLE = join(__dirname, "..", "..", "sample", "data");
 
-let browser: Browser;
-beforeAll(async () => {
-    browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-    await browser?.close();
-});
+const browser = useBrowser();
 
 test("the sample's provisional figures are marked and its suppressed latest figure is shown as stale, in words, shape and aria-label", async () => {
-    const preview = await previewOf(browser, SAMPLE, 1600, 900);
+    const preview = await previewOf(browser(), SAMPLE, 1600, 900);
     try {
         const frame = preview.frame();
         const marked = await frame.$$eval(".kpi-tile[data-quality]", tiles => tiles.map(t => ({

@@ -5,11 +5,9 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../scripts/lib/browser";
 import { readDataset } from "../../scripts/preview/dataset";
 import { eventually } from "./helpers/eventually";
-import { hostEvents, previewOf, readTiles } from "./helpers/preview-session";
+import { hostEvents, previewOf, readTiles, useBrowser } from "./helpers/preview-session";
 import { visualUnderTest } from "./helpers/visual-under-test";
 
 const ROOT = join(__dirname, "..", "..");
@@ -17,18 +15,12 @@ const HOSTILE = join(__dirname, "fixtures", "hostile");
 const MALFORMED = join(__dirname, "fixtures", "malformed");
 const SMALL = join(__dirname, "fixtures", "small");
 
-let browser: Browser;
-beforeAll(async () => {
-    browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-    await browser?.close();
-});
+const browser = useBrowser();
 
 test("names, groups, owners and commentary holding HTML and script are shown as text and run nothing", async () => {
     const rows = readDataset(HOSTILE).rows;
     const names = [...new Set(rows.map(r => r.kpi))];
-    const preview = await previewOf(browser, HOSTILE, 1280, 900);
+    const preview = await previewOf(browser(), HOSTILE, 1280, 900);
     try {
         const frame = preview.frame();
         const tiles = await readTiles(frame);
@@ -69,7 +61,7 @@ test("names, groups, owners and commentary holding HTML and script are shown as 
 test("a malformed dataset shows every problem with its file, row and column on the page", async () => {
     const dataset = readDataset(MALFORMED);
     expect(dataset.ok).toBe(false);
-    const preview = await previewOf(browser, MALFORMED);
+    const preview = await previewOf(browser(), MALFORMED);
     try {
         expect(await preview.page.getAttribute("body", "data-state")).toBe("problems");
         const box = preview.page.locator("#problems");
@@ -117,7 +109,7 @@ test("npm start on a malformed dataset prints the problems in the terminal and s
 }, 90_000);
 
 test("resizing re-lays the tiles out into fewer columns, each update raising rendering events", async () => {
-    const preview = await previewOf(browser, SMALL, 1280, 900);
+    const preview = await previewOf(browser(), SMALL, 1280, 900);
     try {
         const frame = preview.frame();
         const layout = (): Promise<{ columns: number; maxRight: number }> => frame.$$eval(".kpi-tile", tiles => {

@@ -6,6 +6,7 @@ import type { Browser, Frame } from "playwright-core";
 import { readDataset } from "../../../scripts/preview/dataset";
 import { openPreview, PreviewBrowser } from "../../../scripts/lib/preview-browser";
 import { visualUnderTest } from "./visual-under-test";
+import { launchBrowser } from "../../../scripts/lib/browser";
 
 export const ARTIFACTS = `${__dirname}/../../../test-artifacts`;
 
@@ -40,4 +41,22 @@ export function readTiles(frame: Frame): Promise<TileHooks[]> {
 export function hostEvents(preview: PreviewBrowser, name: string): Promise<{ name: string; text: string; detail?: unknown }[]> {
     return preview.page.evaluate(n => (window as unknown as { preview: { events: { name: string; text: string; detail?: unknown }[] } })
         .preview.events.filter(e => e.name === n).map(e => ({ name: e.name, text: e.text, detail: e.detail })), name);
+}
+
+/**
+ * One headless browser for a test file: launched before its tests, closed after them. Returns
+ * the accessor the tests call (`const browser = useBrowser(); ... previewOf(browser(), ...)`).
+ */
+export function useBrowser(): () => Browser {
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+        browser = await launchBrowser();
+    }, 300_000);
+    afterAll(async () => {
+        await browser?.close();
+    });
+    return () => {
+        if (!browser) throw new Error("the browser is not launched yet (useBrowser: call it at the top of the test file)");
+        return browser;
+    };
 }
