@@ -49,7 +49,8 @@ function isAtom(e: Expr): boolean {
 class Printer {
     constructor(private readonly width: number, private readonly unit: string) {}
 
-    private readonly flatCache = new WeakMap<Expr, string | null>();
+    // A Map, not a WeakMap: a printer lives for one printExpr call, and Map lookups are cheaper.
+    private readonly flatCache = new Map<Expr, string | null>();
 
     /**
      * One-line form, or null when the expression must span lines (VAR blocks, multi-line text)
@@ -132,33 +133,55 @@ class Printer {
         return this.needsParens(child, op, side) ? `( ${text} )` : text;
     }
 
+    /** Indentation strings by depth, built once per printer. */
+    private readonly pads: string[] = [""];
+
+    private pad(depth: number): string {
+        while (this.pads.length <= depth) this.pads.push(this.pads[this.pads.length - 1] + this.unit);
+        return this.pads[depth];
+    }
+
     /** Lines at the given depth (each line carries its own indentation). */
     lines(e: Expr, depth: number): string[] {
-        const pad = this.unit.repeat(depth);
+        const out: string[] = [];
+        this.emit(e, depth, out);
+        return out;
+    }
+
+    /**
+     * Append the lines of `e` at `depth` to `out`. Every level writes into the one list (a
+     * nested call no longer returns a list its parent copies), so printing is linear in the
+     * number of lines whatever the depth.
+     */
+    private emit(e: Expr, depth: number, out: string[]): void {
+        const pad = this.pad(depth);
         const flat = this.flat(e);
-        if (flat !== null && pad.length + flat.length <= this.width) return [pad + flat];
+        if (flat !== null && pad.length + flat.length <= this.width) {
+            out.push(pad + flat);
+            return;
+        }
         switch (e.kind) {
             case "let": {
-                const out: string[] = [];
                 for (const v of e.vars) {
                     const value = this.flat(v.value);
                     if (value !== null && pad.length + v.name.length + 7 + value.length <= this.width) {
                         out.push(`${pad}VAR ${v.name} = ${value}`);
                     } else {
                         out.push(`${pad}VAR ${v.name} =`);
-                        out.push(...this.lines(v.value, depth + 1));
+                        this.emit(v.value, depth + 1, out);
                     }
                 }
                 out.push(`${pad}RETURN`);
-                out.push(...this.lines(e.body, depth + 1));
-                return out;
+                this.emit(e.body, depth + 1, out);
+                return;
             }
             case "call": {
-                const out = [`${pad}${e.fn} (`];
+                out.push(`${pad}${e.fn} (`);
                 if (e.fn === "SWITCH" && e.args.length > 0) {
                     const groups: Expr[][] = [[e.args[0]]];
                     for (let i = 1; i < e.args.length; i += 2) groups.push(e.args.slice(i, i + 2));
-                    return this.groupedLines(groups, depth, out);
+                    this.emitGroups(groups, depth, out);
+                    return;
                 }
                 if (e.fn === "SUMMARIZECOLUMNS" || e.fn === "ROW") {
                     // Group-by columns one per line, then each "name", expression pair on one line.
@@ -166,64 +189,82 @@ class Printer {
                     const split = firstName === -1 ? e.args.length : firstName;
                     const groups: Expr[][] = e.args.slice(0, split).map(a => [a]);
                     for (let i = split; i < e.args.length; i += 2) groups.push(e.args.slice(i, i + 2));
-                    return this.groupedLines(groups, depth, out);
+                    this.emitGroups(groups, depth, out);
+                    return;
                 }
                 e.args.forEach((arg, index) => {
-                    const argLines = this.lines(arg, depth + 1);
-                    if (index < e.args.length - 1) argLines[argLines.length - 1] += ",";
-                    out.push(...argLines);
+                    const before = out.length;
+                    this.emit(arg, depth + 1, out);
+                    if (index < e.args.length - 1) appendToLast(out, before, ",");
                 });
                 out.push(`${pad})`);
-                return out;
+                return;
             }
             case "binary": {
-                const left = this.operandLines(e.left, e.op, "left", depth);
-                const right = this.operandLines(e.right, e.op, "right", depth + 1);
-                const innerPad = this.unit.repeat(depth + 1);
-                right[0] = `${innerPad}${e.op} ${right[0].slice(innerPad.length)}`;
-                return [...left, ...right];
+                this.emitOperand(e.left, e.op, "left", depth, out);
+                const first = out.length;
+                this.emitOperand(e.right, e.op, "right", depth + 1, out);
+                const innerPad = this.pad(depth + 1);
+                out[first] = `${innerPad}${e.op} ${out[first].slice(innerPad.length)}`;
+                return;
             }
             case "negate": {
-                const inner = this.lines(e.operand, depth + 1);
-                return [`${pad}-(`, ...inner, `${pad})`];
+                out.push(`${pad}-(`);
+                this.emit(e.operand, depth + 1, out);
+                out.push(`${pad})`);
+                return;
             }
             case "verbatim": {
                 const textLines = e.text.replace(/\r\n/g, "\n").split("\n");
                 const indents = textLines.filter(l => l.trim() !== "").map(l => /^\s*/.exec(l)![0].length);
                 const common = indents.length ? Math.min(...indents) : 0;
-                return textLines.filter((l, i) => l.trim() !== "" || (i > 0 && i < textLines.length - 1))
-                    .map(l => (l.trim() === "" ? "" : pad + l.slice(common).replace(/\s+$/, "")));
+                textLines.forEach((l, i) => {
+                    if (l.trim() !== "") out.push(pad + l.slice(common).replace(/\s+$/, ""));
+                    else if (i > 0 && i < textLines.length - 1) out.push("");
+                });
+                return;
             }
             default:
-                return [pad + (flat ?? "")];
+                out.push(pad + (flat ?? ""));
         }
     }
 
     /** Arguments in groups (SWITCH value/result pairs, SUMMARIZECOLUMNS name/expression pairs), a group per line when it fits. */
-    private groupedLines(groups: readonly Expr[][], depth: number, out: string[]): string[] {
-        const pad = this.unit.repeat(depth);
-        const innerPad = this.unit.repeat(depth + 1);
+    private emitGroups(groups: readonly Expr[][], depth: number, out: string[]): void {
+        const pad = this.pad(depth);
+        const innerPad = this.pad(depth + 1);
         groups.forEach((group, index) => {
             const last = index === groups.length - 1;
+            const groupStart = out.length;
             const flats = group.map(g => this.flat(g));
             const joined = flats.every(f => f !== null) ? flats.join(", ") : null;
-            const groupLines = joined !== null && innerPad.length + joined.length + 1 <= this.width
-                ? [innerPad + joined]
-                : group.flatMap((g, j) => {
-                    const lines = this.lines(g, depth + 1);
-                    if (j < group.length - 1) lines[lines.length - 1] += ",";
-                    return lines;
+            if (joined !== null && innerPad.length + joined.length + 1 <= this.width) {
+                out.push(innerPad + joined);
+            } else {
+                group.forEach((g, j) => {
+                    const before = out.length;
+                    this.emit(g, depth + 1, out);
+                    if (j < group.length - 1) appendToLast(out, before, ",");
                 });
-            if (!last) groupLines[groupLines.length - 1] += ",";
-            out.push(...groupLines);
+            }
+            if (!last) appendToLast(out, groupStart, ",");
         });
         out.push(`${pad})`);
-        return out;
     }
 
-    private operandLines(child: Expr, op: BinaryOperator, side: "left" | "right", depth: number): string[] {
-        if (!this.needsParens(child, op, side)) return this.lines(child, depth);
-        const pad = this.unit.repeat(depth);
-        return [`${pad}(`, ...this.lines(child, depth + 1), `${pad})`];
+    private emitOperand(child: Expr, op: BinaryOperator, side: "left" | "right", depth: number, out: string[]): void {
+        if (!this.needsParens(child, op, side)) {
+            this.emit(child, depth, out);
+            return;
+        }
+        const pad = this.pad(depth);
+        out.push(`${pad}(`);
+        this.emit(child, depth + 1, out);
+        out.push(`${pad})`);
     }
+}
+
+/** Append `text` to the last line written since `from` (nothing when no line was: an empty verbatim writes none). */
+function appendToLast(out: string[], from: number, text: string): void {
+    if (out.length > from) out[out.length - 1] += text;
 }
