@@ -1,12 +1,17 @@
 /**
- * The writers' fast paths for large dictionaries give exactly the text of the general code they
- * stand in for (the committed outputs compare whole files; these compare every shape of input).
+ * The generator's fast paths for large dictionaries (TMDL expression layout, singleLine, the
+ * summary's remembered values) give exactly the text of the general code they stand in for (the
+ * committed outputs compare whole files; these compare every shape of input).
  */
 import fc from "fast-check";
 import { printExpr } from "../../dax/src/expr/print";
 import { allMeasures } from "../../dax/src/measures/all";
 import { expressionProperty, expressionText, TmdlWriteError } from "../../dax/src/output/tmdlWriter";
 import { syntheticDictionary } from "../../dax/bench";
+import { singleLine } from "../../dax/src/expr/text";
+import { showValue } from "../../dax/src/output/describe";
+import { precisionFromFormat, toShownPrecision } from "../../src/rules";
+import { NumberText } from "../../src/model/numberText";
 
 const RUNS = { numRuns: 3000 };
 const general = (head: string, expression: string, depth: number): string | Error => {
@@ -45,5 +50,29 @@ describe("expressionText is expressionProperty joined", () => {
             const text = printExpr(m.expression);
             expect(fast("\tmeasure X", text, 1)).toBe(general("\tmeasure X", text, 1));
         }
+    });
+});
+
+describe("singleLine's shortcut for text without control characters or double spaces", () => {
+    const reference = (text: string): string =>
+        text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").replace(/ {2,}/g, " ").trim();
+    test("gives the same line for any text", () => {
+        const unit = fc.constantFrom("a", " ", " ", "\n", "\r", "\t", "\u0085", "\u2028", "\u00a0", "|", "é");
+        fc.assert(fc.property(fc.string({ unit, maxLength: 16 }), text => {
+            expect(singleLine(text)).toBe(reference(text));
+        }), RUNS);
+    });
+});
+
+describe("showValue remembers answers without changing them", () => {
+    const numbers = new NumberText("en-GB");
+    const direct = (value: number, format: string): string => numbers.value(toShownPrecision(value, precisionFromFormat(format)), format);
+    test("the same text as the number pipeline, asked twice, for 0 and -0 and every format", () => {
+        const formats = ["0.0%", "0", "#,0.0", "\u00a3#,0.0,,\"m\"", "General", "0.00 \"days\""];
+        const values = fc.oneof(fc.double({ noNaN: true, min: -1e7, max: 1e7 }), fc.constantFrom(0, -0, 0.05, -0.0004, 12.25));
+        fc.assert(fc.property(values, fc.constantFrom(...formats), (value, format) => {
+            expect(showValue(value, format)).toBe(direct(value, format));
+            expect(showValue(value, format)).toBe(direct(value, format));
+        }), RUNS);
     });
 });

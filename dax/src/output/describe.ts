@@ -11,7 +11,40 @@ const numbers = new NumberText("en-GB");
  * ("85.0%", "£2.4m", "15k", "1,204 days").
  */
 export function showValue(value: number, format: string): string {
-    return numbers.value(toShownPrecision(value, precisionFromFormat(format)), format);
+    // A Map holds 0 and -0 as one key; -0 is rare and formatted on its own.
+    if (Object.is(value, -0)) return numbers.value(toShownPrecision(value, precisionOf(format)), format);
+    let byValue = shown.get(format);
+    if (byValue === undefined) {
+        if (shown.size >= MEMO_LIMIT) shown.clear();
+        byValue = new Map();
+        shown.set(format, byValue);
+    }
+    let text = byValue.get(value);
+    if (text === undefined) {
+        if (byValue.size >= MEMO_LIMIT) byValue.clear();
+        text = numbers.value(toShownPrecision(value, precisionOf(format)), format);
+        byValue.set(value, text);
+    }
+    return text;
+}
+
+/**
+ * showValue and precisionFromFormat are pure, and a dictionary repeats its formats and values
+ * (10,000 KPIs have a few dozen formats): each answer is worked out once per process through the
+ * visual's number pipeline and remembered (at most MEMO_LIMIT entries per map, then it starts again).
+ */
+const MEMO_LIMIT = 10_000;
+const shown = new Map<string, Map<number, string>>();
+const precisions = new Map<string, FormatPrecision | null>();
+
+function precisionOf(format: string): FormatPrecision | null {
+    let precision = precisions.get(format);
+    if (precision === undefined) {
+        if (precisions.size >= MEMO_LIMIT) precisions.clear();
+        precision = precisionFromFormat(format);
+        precisions.set(format, precision);
+    }
+    return precision;
 }
 
 /** The size of a difference in the KPI's unit: "2.0 points" for percentages, else the value's own format. */
@@ -53,15 +86,22 @@ export function stepOf(precision: FormatPrecision | null): number | null {
  * the edge is 13.6. Without a fixed precision the edge is `approx` itself.
  */
 function edgeFrom(kpi: KpiDefinition, approx: number, inside: Status, worse: -1 | 1): RatingEdge {
-    const step = stepOf(precisionFromFormat(kpi.format));
+    const step = stepOf(precisionOf(kpi.format));
     const beyondOf = (value: number): Status => statusAt(kpi, step === null ? value + worse * Math.max(1e-9, Math.abs(value) * 1e-9) : value + worse * step);
     if (step === null || kpi.decimals === null) return { value: approx, inside, beyond: beyondOf(approx), worse };
     const d = kpi.decimals;
     const move = (value: number, by: number): number => roundHalfAwayFromZero(value + by * step, d);
     let value = roundHalfAwayFromZero(approx, d);
     for (let i = 0; i < 3 && statusAt(kpi, value) !== inside; i++) value = move(value, -worse);
-    for (let i = 0; i < 3 && statusAt(kpi, move(value, worse)) === inside; i++) value = move(value, worse);
-    return { value, inside, beyond: statusAt(kpi, move(value, worse)), worse };
+    // The status one step beyond is asked once per step: the last one asked is the edge's `beyond`.
+    let next = move(value, worse);
+    let beyond = statusAt(kpi, next);
+    for (let i = 0; i < 3 && beyond === inside; i++) {
+        value = next;
+        next = move(value, worse);
+        beyond = statusAt(kpi, next);
+    }
+    return { value, inside, beyond, worse };
 }
 
 /**

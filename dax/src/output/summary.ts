@@ -1,10 +1,13 @@
-import { KpiDictionary } from "../dictionary/types";
+import { KpiDefinition, KpiDictionary } from "../dictionary/types";
 import { MeasureDefinition } from "../measures/measure";
 import { singleLine } from "../expr/text";
 import { describeRating, POLARITY_WORDS, showValue } from "./describe";
 
-const cell = (text: string | null | undefined): string =>
-    text === null || text === undefined || text === "" ? "" : singleLine(text).replace(/\|/g, "\\|");
+const cell = (text: string | null | undefined): string => {
+    if (text === null || text === undefined || text === "") return "";
+    const line = singleLine(text);
+    return line.includes("|") ? line.replace(/\|/g, "\\|") : line;
+};
 
 /** A readable summary of every KPI and its rules, for the data dictionary owner. */
 export function dictionarySummary(dictionary: KpiDictionary, measures: readonly MeasureDefinition[], source: string): string {
@@ -12,16 +15,22 @@ export function dictionarySummary(dictionary: KpiDictionary, measures: readonly 
     out.push("# KPI data dictionary: summary", "");
     out.push(`Generated from \`${source}\` by \`npm run dax\`. ${dictionary.kpis.length} KPIs; ${measures.length} measures in the \`KPI Measures\` table.`);
     out.push("Statuses are rated exactly as the KPI tiles visual rates them, at each KPI's shown precision.", "");
-    const areas = [...new Set(dictionary.kpis.map(k => k.serviceArea))];
-    for (const area of areas) {
+    // KPIs by service area, areas in order of first appearance (one pass, however many areas).
+    const areas = new Map<string, KpiDefinition[]>();
+    for (const k of dictionary.kpis) {
+        const kpis = areas.get(k.serviceArea);
+        if (kpis) kpis.push(k);
+        else areas.set(k.serviceArea, [k]);
+    }
+    for (const [area, kpis] of areas) {
         out.push(`## ${area}`, "");
         out.push("| ID | KPI | Polarity | Target | Rating rule | Format | Owner | Frequency | Benchmarks |");
         out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (const k of dictionary.kpis.filter(x => x.serviceArea === area)) {
+        for (const k of kpis) {
             out.push(`| ${cell(k.id)} | ${cell(k.name)} | ${POLARITY_WORDS[k.polarity]} | ${k.target === null ? "" : cell(showValue(k.target, k.format))} | ${cell(describeRating(k))} | \`${cell(k.format)}\` | ${cell(k.owner)} | ${cell(k.frequency)} | ${cell(k.benchmarks.join(", "))} |`);
         }
         out.push("");
-        const defined = dictionary.kpis.filter(x => x.serviceArea === area && (x.definition || x.source || x.actualExpression || x.sourceColumn));
+        const defined = kpis.filter(x => x.definition || x.source || x.actualExpression || x.sourceColumn);
         for (const k of defined) {
             out.push(`- **${cell(k.name)}** (${cell(k.id)})${k.definition ? `: ${cell(k.definition)}` : ""}${k.source ? ` Source: ${cell(k.source)}.` : ""}${k.laitCode ? ` LAIT: \`${cell(k.laitCode)}\`.` : ""}`);
             if (k.actualExpression || k.sourceColumn) {
