@@ -10,17 +10,17 @@ import { assertTokenText } from "./text";
  */
 export function quoteTable(name: string): string {
     assertTokenText(name, "the table name");
-    return `'${name.replace(/'/g, "''")}'`;
+    return `'${name.includes("'") ? name.replace(/'/g, "''") : name}'`;
 }
 
 export function bracketName(name: string): string {
     assertTokenText(name, "the name");
-    return `[${name.replace(/\]/g, "]]")}]`;
+    return `[${name.includes("]") ? name.replace(/\]/g, "]]") : name}]`;
 }
 
 export function quoteString(text: string): string {
     assertTokenText(text, "the string literal");
-    return `"${text.replace(/"/g, "\"\"")}"`;
+    return `"${text.includes("\"") ? text.replace(/"/g, "\"\"") : text}"`;
 }
 
 /** 'Table'[Column] */
@@ -36,6 +36,7 @@ export function numberLiteral(value: number): string {
     if (!Number.isFinite(value)) throw new RangeError(`DAX has no literal for ${value}`);
     if (Object.is(value, -0)) return "0";
     const text = String(value);
+    if (!text.includes("e")) return text;
     const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
     if (!match) return text;
     const [, sign, lead, rest = "", exponentText] = match;
