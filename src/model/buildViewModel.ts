@@ -9,13 +9,16 @@ import { TileOptions } from "../settings";
 import { NumberText, precisionOf } from "./numberText";
 import { findRoleColumns, REQUIRED_ROLES, RoleColumn, RoleColumns, RoleName, ROLES } from "./roles";
 import { BenchmarkKind, BenchmarkMarker, BenchmarkView, KpiTile, PeriodPoint, ViewModel } from "./types";
+import type { DirectionResult, GapResult, StatusResult } from "../rules";
+import type { DataQuality } from "../rules/quality";
+import type { PathToGreenView } from "./pathToGreen";
 import { changeWords, ExplainInput, gapWords, statusExplanation, WordingContext } from "./wording";
 import { buildAriaLabel, buildTooltipItems } from "./tooltip";
-import { CachedTile, InputCell, ModelCache, sameCell } from "./modelCache";
+import { ModelCache, sameCell } from "./modelCache";
 import { PATH_TO_GREEN_ROLES, pathToGreenOf, periodInViewEnd } from "./pathToGreen";
 import type { DateKey } from "../rules/pathToGreen";
 import { qualityOf, ratedActual } from "../rules/quality";
-import { noFigureWords, qualityAria, qualityMark, withStaleness } from "./quality";
+import { noFigureWords, qualityAria, qualityMark, TilePeriods, withStaleness } from "./quality";
 
 import DataView = powerbi.DataView;
 import DataViewCategoryColumn = powerbi.DataViewCategoryColumn;
@@ -33,16 +36,22 @@ export interface ModelContext {
     readonly cache?: ModelCache;
 }
 
-/** Row-level fields merged per KPI and period (first non-missing value wins). */
+/** A cell as the model reads it. */
 type Cell = PrimitiveValue | null | undefined;
 
+/** Columns by place in CELL_ROLES (undefined: role not bound). */
+type CellColumns = readonly (readonly Cell[] | undefined)[];
+
+/**
+ * One period of a KPI: its label, sort key and rows. A period normally has one row; when several
+ * rows share a KPI and period label (`more`), each field takes the first non-missing value in
+ * delivered order. Values are read from the dataView's columns in place, never copied.
+ */
 interface PeriodBucket {
     readonly label: string;
     readonly order: number | null;
     readonly firstRow: number;
-    /** Values by role, at the role's place in CELL_ROLES. */
-    readonly cells: Cell[];
-    readonly tooltipCells: Cell[];
+    more: number[] | null;
 }
 
 interface KpiBucket {
@@ -51,7 +60,10 @@ interface KpiBucket {
     readonly firstRow: number;
     group: string | null;
     readonly periodList: PeriodBucket[];
-    highlighted: boolean;
+    readonly highlighted: boolean;
+    /** The columns this KPI reads: highlight values for a highlighted KPI. */
+    readonly cells: CellColumns;
+    readonly tooltips: readonly (readonly Cell[])[];
 }
 
 /** Roles read as cells for every period (all but the grouping roles). */
@@ -61,9 +73,21 @@ const ACTUAL = CELL_INDEX.get("actual") as number;
 const TARGET = CELL_INDEX.get("target") as number;
 const QUALITY = CELL_INDEX.get("quality") as number;
 
+/** The value of `column` for a period: its first row's, or the first non-missing of its rows. */
+function cellAt(column: readonly Cell[] | undefined, bucket: PeriodBucket): Cell {
+    if (column === undefined) return undefined;
+    let value = plainCell(column[bucket.firstRow]);
+    if (bucket.more === null || !isMissing(value)) return value;
+    for (const row of bucket.more) {
+        value = plainCell(column[row]);
+        if (!isMissing(value)) return value;
+    }
+    return value;
+}
+
 /** A period's actual as shown and rated: none when its data quality says there is no figure (src/rules/quality.ts). */
-function figureOf(cells: readonly Cell[]): number | null {
-    return ratedActual(toNumber(cells[ACTUAL]), qualityOf(cells[QUALITY]));
+function figureOf(cells: CellColumns, bucket: PeriodBucket): number | null {
+    return ratedActual(toNumber(cellAt(cells[ACTUAL], bucket)), qualityOf(cellAt(cells[QUALITY], bucket)));
 }
 
 function isMissing(value: Cell): boolean {
@@ -103,6 +127,12 @@ function formatOf(source: { format?: unknown } | undefined): string | undefined 
  * host calls except the injected selection id factory. A KPI whose rows are value-for-value
  * the same as in the previous update (ctx.cache: each visual instance keeps its own) keeps the tile
  * built then.
+ *
+ * Work per update: one pass over the rows to find each KPI's rows; per KPI, its periods and the
+ * numbers every tile needs for the summary, filters and sorting (status, gap, direction). What
+ * only a drawn tile, a tooltip or a screen reader needs (texts, series, benchmarks, path to
+ * green, tooltip lines) is made when first read, so an update costs little more than reading
+ * the rows for the KPIs that are not in view.
  */
 export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext): ViewModel {
     const categorical = dataView?.categorical;
@@ -124,29 +154,33 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     // The period in view's end decides overdue actions: a tile is reused only for the same end.
     const viewEnd = periodInViewEnd(columns);
     cache.begin(`${contextKey(columns, ctx)}|${viewEnd}`);
+    const update: UpdateRows = { readers, kpis };
+    const shared: SharedContext = { columns, bound, numbers, ctx, viewEnd };
+    const interned: Interned = { labels: [], allFigures: [] };
     const tiles: KpiTile[] = new Array<KpiTile>(kpis.count);
+    const periods: TilePeriods[] = new Array<TilePeriods>(kpis.count);
     for (let k = 0; k < kpis.count; k++) {
         const name = kpis.names[k];
-        const sources = kpis.highlighted[k] === 1 ? readers.inputHighlightSources : readers.inputSources;
         const selectionId = kpiColumn && ctx.createSelectionId ? safeSelectionId(ctx.createSelectionId, kpiColumn, kpis.firstRow[k]) : undefined;
-        const previous = cache.previousInputs(name);
-        if (previous && sameInputs(previous, kpis, k, sources)) {
-            const hit = cache.reuse(name);
-            if (sameSelectionId(hit.tile.selectionId, selectionId)) {
-                tiles[k] = hit.tile;
-            } else {
-                tiles[k] = hit.withSelectionId(selectionId);
-                cache.update(name, { tile: tiles[k], withSelectionId: hit.withSelectionId });
-            }
-            continue;
+        const previous = cache.get(name);
+        const before = previous?.tile instanceof ModelTile ? previous.tile.source : null;
+        let tile: ModelTile;
+        if (previous && before && sameInputs(before.rows, before.k, update, k)) {
+            // Value for value the same rows: the tile stays, and now reads this update's rows (the last update's can go).
+            before.rebase(update, k);
+            tile = previous.tile as ModelTile;
+            if (!sameSelectionId(tile.selectionId, selectionId)) tile = tile.withSelectionId(selectionId);
+            cache.keep(name, tile);
+        } else {
+            tile = buildTile(update, k, shared, interned, selectionId);
+            cache.set(name, tile);
         }
-        const built = buildTile(collectPeriods(kpis, k, readers, numbers, ctx.t), columns, bound, numbers, ctx, selectionId, viewEnd);
-        cache.set(name, inputsOf(kpis, k, sources), built);
-        tiles[k] = built.tile;
+        tiles[k] = tile;
+        periods[k] = tile.source;
     }
     cache.end();
     const reduced = dataView?.metadata?.segment ? { deliveredRows: columns.rowCount } : null;
-    return { kind: "tiles", tiles: withStaleness(tiles, bound.has("period"), ctx.t), bound, hasHighlights: columns.hasHighlights, reduced };
+    return { kind: "tiles", tiles: withStaleness(tiles, periods, bound.has("period"), ctx.t), bound, hasHighlights: columns.hasHighlights, reduced };
 }
 
 
@@ -176,11 +210,9 @@ interface Readers {
     readonly groupCol: RoleColumn | undefined;
     readonly periodCol: RoleColumn | undefined;
     readonly periodFormat: string | undefined;
-    /** Place in CELL_ROLES of each bound cell column, in the order of the source lists below. */
-    readonly cellIndex: Int32Array;
-    /** Cell and tooltip columns as a KPI reads them: values, or highlights for highlighted KPIs. */
-    readonly cellSources: readonly (readonly Cell[])[];
-    readonly cellHighlightSources: readonly (readonly Cell[])[];
+    /** Cell columns by place in CELL_ROLES: values, and highlights for highlighted KPIs. */
+    readonly cells: CellColumns;
+    readonly highlightCells: CellColumns;
     readonly tooltipSources: readonly (readonly Cell[])[];
     readonly tooltipHighlightSources: readonly (readonly Cell[])[];
     /** Every column a tile is read from besides the KPI name, for the cache: plain and highlighted. */
@@ -190,38 +222,40 @@ interface Readers {
     readonly periodLabels: Map<number, string>;
     /**
      * The period labels of the update, each with a slot number shared by every KPI (KPIs mostly
-     * have the same periods), and per slot the KPI that last used it and the place of its bucket:
-     * a KPI finds its bucket for a label without a map of its own.
+     * have the same periods), and per slot the pass that last used it and the place of its
+     * bucket: a KPI finds its bucket for a label without a map of its own.
      */
     readonly periodSlots: Map<string, number>;
-    slotKpi: Int32Array;
+    slotPass: Int32Array;
     slotBucket: Int32Array;
+    /** Counts the calls of collectPeriods (a slot used in another pass is free). */
+    pass: number;
 }
 
 function readersOf(columns: RoleColumns): Readers {
-    const cellCols = CELL_ROLES.map(role => [role, columns.byRole.get(role)] as const)
-        .filter((pair): pair is readonly [RoleName, RoleColumn] => pair[1] !== undefined);
+    const cellCols = CELL_ROLES.map(role => columns.byRole.get(role));
     // The source a highlighted KPI reads: highlight values where the column has them.
     const highlight = (col: RoleColumn): readonly Cell[] => (columns.hasHighlights && col.highlights ? col.highlights : col.values);
     const groupCol = columns.byRole.get("group");
     const periodCol = columns.byRole.get("period");
-    const cellSources = cellCols.map(([, col]) => col.values as readonly Cell[]);
-    const cellHighlightSources = cellCols.map(([, col]) => highlight(col));
+    const cells = cellCols.map(col => col?.values as readonly Cell[] | undefined);
+    const highlightCells = cellCols.map(col => (col ? highlight(col) : undefined));
     const tooltipSources = columns.tooltips.map(col => col.values as readonly Cell[]);
     const tooltipHighlightSources = columns.tooltips.map(highlight);
     const keys: (readonly Cell[])[] = [];
     if (groupCol) keys.push(groupCol.values);
     if (periodCol) keys.push(periodCol.values);
+    const bound = (list: CellColumns): (readonly Cell[])[] => list.filter((c): c is readonly Cell[] => c !== undefined);
     return {
         kpiCol: columns.byRole.get("kpi") as RoleColumn, groupCol, periodCol, periodFormat: formatOf(periodCol?.source),
-        cellIndex: Int32Array.from(cellCols, ([role]) => CELL_INDEX.get(role) as number),
-        cellSources, cellHighlightSources, tooltipSources, tooltipHighlightSources,
-        inputSources: [...keys, ...cellSources, ...tooltipSources],
-        inputHighlightSources: [...keys, ...cellHighlightSources, ...tooltipHighlightSources],
+        cells, highlightCells, tooltipSources, tooltipHighlightSources,
+        inputSources: [...keys, ...bound(cells), ...tooltipSources],
+        inputHighlightSources: [...keys, ...bound(highlightCells), ...tooltipHighlightSources],
         periodLabels: new Map(),
         periodSlots: new Map(),
-        slotKpi: new Int32Array(16).fill(-1),
+        slotPass: new Int32Array(16).fill(-1),
         slotBucket: new Int32Array(16),
+        pass: 0,
     };
 }
 
@@ -239,6 +273,12 @@ interface KpiIndex {
     readonly nextRow: Int32Array;
 }
 
+/** An update's columns and KPI index: what a tile reads its rows from. */
+interface UpdateRows {
+    readonly readers: Readers;
+    readonly kpis: KpiIndex;
+}
+
 /** Group rows by KPI name, in the order each KPI first appears: one pass over the rows. */
 function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiIndex {
     const rows = columns.rowCount;
@@ -254,9 +294,13 @@ function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiInd
     const rowCount = new Int32Array(rows);
     const highlighted = new Uint8Array(rows);
     const nextRow = new Int32Array(rows).fill(-1);
+    let previousName: string | null = null;
+    let previousK = -1;
     for (let row = 0; row < rows; row++) {
-        const name = text(values[row] as Cell) ?? blank;
-        let k = byName.get(name);
+        const raw = values[row];
+        // Rows of a KPI mostly come together: the same name as the row before needs no lookup.
+        const name: string = typeof raw === "string" && raw === previousName ? raw : text(raw as Cell) ?? blank;
+        let k = name === previousName ? previousK : byName.get(name);
         if (k === undefined) {
             k = names.length;
             byName.set(name, k);
@@ -265,6 +309,8 @@ function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiInd
         } else {
             nextRow[lastRow[k]] = row;
         }
+        previousName = name;
+        previousK = k;
         lastRow[k] = row;
         rowCount[k]++;
         if (highlightCols.length > 0 && highlighted[k] === 0) {
@@ -276,32 +322,26 @@ function groupRows(columns: RoleColumns, readers: Readers, t: Localiser): KpiInd
     return { count: names.length, names, firstRow, rowCount, highlighted, nextRow };
 }
 
-/** Every raw value KPI k's tile is built from, flat, with its place in the delivered order. */
-function inputsOf(kpis: KpiIndex, k: number, sources: readonly (readonly Cell[])[]): InputCell[] {
-    const width = sources.length;
-    const inputs = new Array<InputCell>(3 + kpis.rowCount[k] * width);
-    inputs[0] = k;
-    inputs[1] = kpis.highlighted[k] === 1;
-    inputs[2] = kpis.rowCount[k];
-    let at = 3;
-    for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
-        for (let c = 0; c < width; c++) inputs[at++] = sources[c][row];
-    }
-    return inputs;
-}
-
-/** Whether `previous` (from inputsOf) holds exactly the values KPI k's rows hold now; reads in place. */
-function sameInputs(previous: readonly InputCell[], kpis: KpiIndex, k: number, sources: readonly (readonly Cell[])[]): boolean {
-    const width = sources.length;
-    if (previous.length !== 3 + kpis.rowCount[k] * width || previous[0] !== k || previous[1] !== (kpis.highlighted[k] === 1)
-        || previous[2] !== kpis.rowCount[k]) return false;
-    let at = 3;
-    for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
+/**
+ * Whether KPI `k` of `now` has exactly the raw values KPI `kBefore` of `before` had: the same
+ * place in the delivered order, highlight state, number of rows and every value of every column
+ * it is read from, compared in place (same primitive, same instant for dates, NaN equal to NaN).
+ */
+function sameInputs(before: UpdateRows, kBefore: number, now: UpdateRows, k: number): boolean {
+    const highlighted = now.kpis.highlighted[k] === 1;
+    if (kBefore !== k || (before.kpis.highlighted[kBefore] === 1) !== highlighted || before.kpis.rowCount[kBefore] !== now.kpis.rowCount[k]) return false;
+    const was = highlighted ? before.readers.inputHighlightSources : before.readers.inputSources;
+    const is = highlighted ? now.readers.inputHighlightSources : now.readers.inputSources;
+    const width = is.length;
+    if (was.length !== width) return false;
+    let rowBefore = before.kpis.firstRow[kBefore];
+    for (let row = now.kpis.firstRow[k]; row !== -1; row = now.kpis.nextRow[row]) {
         for (let c = 0; c < width; c++) {
-            const before = previous[at++];
-            const now = sources[c][row];
-            if (before !== now && !sameCell(before, now)) return false;
+            const a = was[c][rowBefore];
+            const b = is[c][row];
+            if (a !== b && !sameCell(a, b)) return false;
         }
+        rowBefore = before.kpis.nextRow[rowBefore];
     }
     return true;
 }
@@ -319,15 +359,19 @@ function periodLabel(raw: Cell, readers: Readers, numbers: NumberText, blank: st
     return label;
 }
 
-/** Merge KPI k's rows per period label (first non-missing value wins) and order the periods. */
-function collectPeriods(kpis: KpiIndex, k: number, readers: Readers, numbers: NumberText, t: Localiser): KpiBucket {
-    const { groupCol, periodCol, cellIndex } = readers;
+/** KPI k's rows per period label, the periods in order (dates and numbers by value, text as delivered). */
+function collectPeriods(update: UpdateRows, k: number, numbers: NumberText, t: Localiser): KpiBucket {
+    const { readers, kpis } = update;
+    const { groupCol, periodCol } = readers;
     const highlighted = kpis.highlighted[k] === 1;
-    const cellSources = highlighted ? readers.cellHighlightSources : readers.cellSources;
-    const tooltipSources = highlighted ? readers.tooltipHighlightSources : readers.tooltipSources;
     const blank = t.text("Blank");
-    const bucketOf: KpiBucket = { name: kpis.names[k], deliveredIndex: k, firstRow: kpis.firstRow[k], group: null, periodList: [], highlighted };
+    const bucketOf: KpiBucket = {
+        name: kpis.names[k], deliveredIndex: k, firstRow: kpis.firstRow[k], group: null, periodList: [], highlighted,
+        cells: highlighted ? readers.highlightCells : readers.cells,
+        tooltips: highlighted ? readers.tooltipHighlightSources : readers.tooltipSources,
+    };
     const slots = readers.periodSlots;
+    const pass = ++readers.pass;
     for (let row = kpis.firstRow[k]; row !== -1; row = kpis.nextRow[row]) {
         if (bucketOf.group === null && groupCol) bucketOf.group = text(groupCol.values[row] as Cell);
         const rawPeriod = periodCol ? plainCell(periodCol.values[row]) : null;
@@ -336,35 +380,23 @@ function collectPeriods(kpis: KpiIndex, k: number, readers: Readers, numbers: Nu
         if (slot === undefined) {
             slot = slots.size;
             slots.set(label, slot);
-            if (slot >= readers.slotKpi.length) {
-                const kpiOf = new Int32Array(slot * 2).fill(-1);
-                kpiOf.set(readers.slotKpi);
+            if (slot >= readers.slotPass.length) {
+                const passOf = new Int32Array(slot * 2).fill(-1);
+                passOf.set(readers.slotPass);
                 const bucketAt = new Int32Array(slot * 2);
                 bucketAt.set(readers.slotBucket);
-                readers.slotKpi = kpiOf;
+                readers.slotPass = passOf;
                 readers.slotBucket = bucketAt;
             }
         }
-        let bucket: PeriodBucket;
-        if (readers.slotKpi[slot] === k) {
-            bucket = bucketOf.periodList[readers.slotBucket[slot]];
+        if (readers.slotPass[slot] === pass) {
+            const bucket = bucketOf.periodList[readers.slotBucket[slot]];
+            (bucket.more ??= []).push(row);
         } else {
             const order = rawPeriod instanceof Date ? rawPeriod.getTime() : typeof rawPeriod === "number" && Number.isFinite(rawPeriod) ? rawPeriod : null;
-            bucket = { label, order, firstRow: row, cells: new Array<Cell>(CELL_ROLES.length), tooltipCells: new Array<Cell>(tooltipSources.length) };
-            readers.slotKpi[slot] = k;
+            readers.slotPass[slot] = pass;
             readers.slotBucket[slot] = bucketOf.periodList.length;
-            bucketOf.periodList.push(bucket);
-        }
-        const cells = bucket.cells;
-        for (let i = 0; i < cellSources.length; i++) {
-            const index = cellIndex[i];
-            if (!isMissing(cells[index])) continue;
-            cells[index] = plainCell(cellSources[i][row]);
-        }
-        const tooltipCells = bucket.tooltipCells;
-        for (let i = 0; i < tooltipSources.length; i++) {
-            if (!isMissing(tooltipCells[i])) continue;
-            tooltipCells[i] = plainCell(tooltipSources[i][row]);
+            bucketOf.periodList.push({ label, order, firstRow: row, more: null });
         }
     }
     // Dates and numbers sort by value; text periods keep the order Power BI delivered them in.
@@ -375,26 +407,78 @@ function collectPeriods(kpis: KpiIndex, k: number, readers: Readers, numbers: Nu
     return bucketOf;
 }
 
-function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<RoleName>, numbers: NumberText,
-    ctx: ModelContext, selectionId: ISelectionId | undefined, viewEnd: DateKey | null = null): CachedTile {
-    const { t, options } = ctx;
-    const hasPeriod = bound.has("period");
-    const periods = kpi.periodList;
-    const chosen = currentAndPrevious(periods.map(p => figureOf(p.cells)));
-    const current = periods[chosen.current];
-    const cell = (role: RoleName): Cell => current.cells[CELL_INDEX.get(role) ?? -1];
-    const quality = qualityOf(cell("quality"));
-    const qualityText = qualityMark(quality, t);
+/** What every tile of an update shares. */
+interface SharedContext {
+    readonly columns: RoleColumns;
+    readonly bound: ReadonlySet<RoleName>;
+    readonly numbers: NumberText;
+    readonly ctx: ModelContext;
+    readonly viewEnd: DateKey | null;
+}
 
-    const format = text(cell("format")) ?? formatOf(columns.byRole.get("actual")?.source);
+/** Places in CELL_ROLES of the roles a tile reads directly. */
+const FORMAT = CELL_INDEX.get("format") as number;
+const POLARITY = CELL_INDEX.get("polarity") as number;
+const TOLERANCE = CELL_INDEX.get("tolerance") as number;
+const TOLERANCE_PCT = CELL_INDEX.get("tolerancePct") as number;
+const FLOOR = CELL_INDEX.get("floor") as number;
+const STRETCH = CELL_INDEX.get("stretch") as number;
+const STATUS = CELL_INDEX.get("status") as number;
+const PREVIOUS = CELL_INDEX.get("previous") as number;
+const OWNER = CELL_INDEX.get("owner") as number;
+const COMMENTARY = CELL_INDEX.get("commentary") as number;
+
+/** The fields of a tile worked out when it is built (a ModelTile is one too, for a copy with another selection id). */
+type TileFields = Pick<KpiTile, "key" | "name" | "group" | "deliveredIndex" | "period" | "actual" | "target" | "gap" | "status"
+    | "statusReason" | "statusLabel" | "polarity" | "direction" | "movement" | "directionLabel" | "owner" | "commentary" | "quality"
+    | "qualityText" | "dimmedByHighlight">;
+
+/** The last KPI's period labels and an all-figures list per length: KPIs mostly share them, so their tiles share one array. */
+interface Interned {
+    labels: readonly string[];
+    readonly allFigures: (readonly boolean[])[];
+}
+
+function internLabels(interned: Interned, periods: readonly PeriodBucket[]): readonly string[] {
+    const last = interned.labels;
+    if (last.length === periods.length && periods.every((p, i) => p.label === last[i])) return last;
+    return (interned.labels = periods.map(p => p.label));
+}
+
+function internFigures(interned: Interned, figures: readonly (number | null)[]): readonly boolean[] {
+    if (figures.every(f => f !== null)) return (interned.allFigures[figures.length] ??= figures.map(() => true));
+    return figures.map(f => f !== null);
+}
+
+/**
+ * KPI k's tile: its periods, and the numbers every tile needs for the summary, filters and
+ * sorting (status, gap, direction), worked out now; its texts, series, benchmarks, path to
+ * green and tooltip lines are made when first read (TileSource). What survives the update is
+ * the tile and its source; the periods and the intermediate values are dropped.
+ */
+function buildTile(update: UpdateRows, k: number, shared: SharedContext, interned: Interned, selectionId: ISelectionId | undefined): ModelTile {
+    const { bound, numbers, ctx } = shared;
+    const { t, options } = ctx;
+    const kpi = collectPeriods(update, k, numbers, t);
+    const cols = kpi.cells;
+    const periods = kpi.periodList;
+    const figures = periods.map(p => figureOf(cols, p));
+    const chosen = currentAndPrevious(figures);
+    const current = periods[chosen.current];
+    const cell = (index: number): Cell => cellAt(cols[index], current);
+    const quality = qualityOf(cell(QUALITY));
+    const hasPeriod = bound.has("period");
+    const hasQuality = bound.has("quality");
+
+    const format = text(cell(FORMAT)) ?? formatOf(shared.columns.byRole.get("actual")?.source);
     const precision = precisionOf(format);
     const decimals = precision?.storedDecimals ?? null;
 
-    const polarityParse = bound.has("polarity") ? parsePolarity(cell("polarity")) : { ok: true as const, polarity: options.defaultPolarity };
+    const polarityParse = bound.has("polarity") ? parsePolarity(cell(POLARITY)) : { ok: true as const, polarity: options.defaultPolarity };
     const polarity: Polarity | null = polarityParse.ok ? polarityParse.polarity : null;
     const polarityRaw = polarityParse.ok ? null : polarityParse.raw;
 
-    const resolved = resolveTolerance(cell("tolerance"), cell("tolerancePct"));
+    const resolved = resolveTolerance(cell(TOLERANCE), cell(TOLERANCE_PCT));
     const toleranceBound = bound.has("tolerance") || bound.has("tolerancePct");
     const tolerance = resolved.tolerance !== null ? { value: resolved.tolerance, kind: resolved.toleranceKind }
         : !toleranceBound && options.defaultTolerance > 0 ? { value: options.defaultTolerance, kind: options.defaultToleranceType }
@@ -403,97 +487,299 @@ function buildTile(kpi: KpiBucket, columns: RoleColumns, bound: ReadonlySet<Role
     // The one number pipeline (docs/rating-decisions.md #4a): each value is read once and rounded
     // once to its shown precision (toShownPrecision, src/rules); that number is what the tile
     // prints and what every rule compares. Only the quartile band reads the actual as supplied.
-    const suppliedActual = figureOf(current.cells);
+    const suppliedActual = figures[chosen.current];
     const actual = toShownPrecision(suppliedActual, precision);
-    const target = toShownPrecision(cell("target"), precision);
-    const floor = toShownPrecision(cell("floor"), precision);
-    const stretch = toShownPrecision(cell("stretch"), precision);
+    const target = toShownPrecision(cell(TARGET), precision);
+    const floor = toShownPrecision(cell(FLOOR), precision);
+    const stretch = toShownPrecision(cell(STRETCH), precision);
     const status = rateShownStatus({
         actual, target, floor, stretch, polarity,
-        tolerance: tolerance?.value, toleranceKind: tolerance?.kind, override: cell("status"),
+        tolerance: tolerance?.value, toleranceKind: tolerance?.kind, override: cell(STATUS),
     });
     const gap = gapAtShown(actual, target, polarity, decimals);
 
     // Previous: the `previous` field when bound and present, else the latest earlier period with an actual.
-    const previousField = toNumber(cell("previous"));
-    const priorPeriod = hasPeriod && chosen.previous >= 0 ? periods[chosen.previous] : null;
-    const previousValue = toShownPrecision(previousField ?? (priorPeriod ? figureOf(priorPeriod.cells) : null), precision);
-    const previousPeriod = previousField === null && priorPeriod ? priorPeriod.label : null;
+    const previousField = toNumber(cell(PREVIOUS));
+    const priorIndex = hasPeriod && chosen.previous >= 0 ? chosen.previous : -1;
+    const previousValue = toShownPrecision(previousField ?? (priorIndex >= 0 ? figures[priorIndex] : null), precision);
+    const previousPeriod = previousField === null && priorIndex >= 0 ? periods[priorIndex].label : null;
     const direction = rateShownDirection({ actual, previous: previousValue, polarity, target, decimals });
 
     const statusLabel = options.statusLabels[status.status] ?? t.text(`Status_${status.status}` as StringKey);
     const directionLabel = t.text(`Direction_${direction.direction}` as StringKey);
     const period = hasPeriod ? current.label : null;
-    const wording: WordingContext = { t, numbers, format, statusLabel, period };
-    const explainInput: ExplainInput = { status, gap, polarity, polarityRaw, tolerance, direction, directionLabel, previousPeriod };
-
-    const benchmark = buildBenchmark(cell, actual, suppliedActual, polarity, precision, numbers, format, t);
-    const hasQuality = bound.has("quality");
-    const series: PeriodPoint[] = periods.map(p => ({
-        label: p.label, actual: figureOf(p.cells), target: toNumber(p.cells[TARGET]),
-        ...(hasQuality ? { quality: qualityOf(p.cells[QUALITY]) } : {}),
-    }));
-    const owner = text(cell("owner"));
-    const commentary = text(cell("commentary"));
-    const pathToGreen = PATH_TO_GREEN_ROLES.some(role => bound.has(role)) ? pathToGreenOf(cell, status.status, viewEnd, t) : null;
-
-    const tile = {
-        key: kpi.name,
-        name: kpi.name,
+    const source = new TileSource(update, k, shared, {
+        currentIndex: chosen.current, quality, format, precision, floor, stretch, suppliedActual, status, polarityRaw, tolerance,
+        directionResult: direction, previousPeriod, labels: internLabels(interned, periods), hasFigure: internFigures(interned, figures),
+    });
+    return new ModelTile(source, {
+        key: kpi.name, name: kpi.name,
         group: bound.has("group") ? kpi.group ?? t.text("Blank") : null,
         deliveredIndex: kpi.deliveredIndex,
-        period,
-        actual,
-        target,
-        gap,
-        status: status.status,
-        statusReason: status.reason,
-        statusLabel,
-        polarity,
-        direction: direction.direction,
-        movement: direction.movement,
-        directionLabel,
-        benchmark,
-        series,
-        owner,
-        commentary,
-        ...(pathToGreen ? { pathToGreen } : {}),
-        ...(hasQuality ? { quality, qualityText } : {}),
-        selectionId,
-        dimmedByHighlight: columns.hasHighlights && !kpi.highlighted,
-    };
-    // The `tooltips` fields, read when the tooltip lines are first built.
-    const extra = (): { source: powerbi.DataViewMetadataColumn; value: Cell }[] => columns.tooltips.map((col, i) => ({
-        source: { ...col.source, displayName: text(col.source.displayName as Cell) ?? "", format: formatOf(col.source) },
-        value: current.tooltipCells[i],
-    }));
-    // The texts are made when first read, once per tile: the renderer draws the tiles in view
-    // (plus a margin), so the texts of the others are not made on an update; the explanation and
-    // the tooltip lines wait for hover or focus. The numbers above are all made now.
-    let actualText: string | undefined;
-    let targetText: string | null | undefined;
-    let gapText: string | null | undefined;
-    let changeText: string | null | undefined;
-    let ariaLabel: string | undefined;
-    let explanation: string | undefined;
-    let tooltipItems: KpiTile["tooltipItems"] | undefined;
-    const withSelectionId = (id: ISelectionId | undefined): KpiTile => {
-        const result = { ...tile, selectionId: id } as unknown as KpiTile;
-        lazy(result, "actualText", () => (actualText ??= actual === null ? noFigureWords(quality, t) ?? t.text("Status_no-data") : numbers.value(actual, format)));
-        lazy(result, "targetText", () => (targetText ??= target === null ? null : numbers.value(target, format)));
-        lazy(result, "gapText", () => (gapText ??= gapWords(wording, gap)));
-        lazy(result, "changeText", () => (changeText ??= changeWords(wording, direction)));
-        lazy(result, "ariaLabel", () => (ariaLabel ??= [buildAriaLabel(result, t), ...qualityAria(quality, null, t)].join(". ")));
-        lazy(result, "statusExplanation", () => (explanation ??= statusExplanation(wording, explainInput)));
-        lazy(result, "tooltipItems", () => (tooltipItems ??= buildTooltipItems(result, { t, numbers, format, wording, explainInput, floor, stretch, extra: extra() })));
-        return result;
-    };
-    return { tile: withSelectionId(selectionId), withSelectionId };
+        period, actual, target, gap,
+        status: status.status, statusReason: status.reason, statusLabel, polarity,
+        direction: direction.direction, movement: direction.movement, directionLabel,
+        owner: text(cell(OWNER)), commentary: text(cell(COMMENTARY)),
+        quality: hasQuality ? quality : undefined,
+        qualityText: hasQuality ? qualityMark(quality, t) : undefined,
+        dimmedByHighlight: shared.columns.hasHighlights && !kpi.highlighted,
+    }, selectionId);
 }
 
-/** A property made when first read (configurable, so a copy of the tile may replace it, as withStaleness does). */
-function lazy(target: object, name: keyof KpiTile, get: () => unknown): void {
-    Object.defineProperty(target, name, { enumerable: true, configurable: true, get });
+/** What buildTile hands a TileSource. */
+interface SourceValues {
+    readonly currentIndex: number;
+    readonly quality: DataQuality;
+    readonly format: string | undefined;
+    readonly precision: FormatPrecision | null;
+    readonly floor: number | null;
+    readonly stretch: number | null;
+    readonly suppliedActual: number | null;
+    readonly status: StatusResult;
+    readonly polarityRaw: string | null;
+    readonly tolerance: ExplainInput["tolerance"];
+    readonly directionResult: DirectionResult;
+    readonly previousPeriod: string | null;
+    readonly labels: readonly string[];
+    readonly hasFigure: readonly boolean[];
+}
+
+/**
+ * What a tile's lazy parts are made from, and what they made (shared by the copies of one tile).
+ * It reads the KPI's rows in place from an update's columns; when a later update has the same
+ * values, the model rebases it onto that update's rows, so only the latest dataView is held.
+ * It is also the KPI's periods for the staleness check (TilePeriods).
+ */
+class TileSource implements TilePeriods {
+    /** The update whose rows this KPI reads, and its place there (see rebase). */
+    rows: UpdateRows;
+    k: number;
+    private buckets: KpiBucket | null = null;
+    readonly shared: SharedContext;
+    readonly values: SourceValues;
+    readonly labels: readonly string[];
+    readonly hasFigure: readonly boolean[];
+
+    // Made when first read.
+    actualText?: string;
+    targetText?: string | null;
+    gapText?: string | null;
+    changeText?: string | null;
+    ariaLabel?: string;
+    explanation?: string;
+    tooltipItems?: KpiTile["tooltipItems"];
+    benchmark?: BenchmarkView | null;
+    series?: readonly PeriodPoint[];
+    pathToGreen?: PathToGreenView | null;
+    pathToGreenMade = false;
+    private wordingMade?: WordingContext;
+    private explainMade?: ExplainInput;
+
+    constructor(rows: UpdateRows, k: number, shared: SharedContext, values: SourceValues) {
+        this.rows = rows;
+        this.k = k;
+        this.shared = shared;
+        this.values = values;
+        this.labels = values.labels;
+        this.hasFigure = values.hasFigure;
+    }
+
+    /** Read this KPI's rows from `rows` from now on (the same values at KPI `k` there). */
+    rebase(rows: UpdateRows, k: number): void {
+        this.rows = rows;
+        this.k = k;
+        this.buckets = null;
+    }
+
+    /** The KPI's periods, collected again from its rows when first needed. */
+    private kpi(): KpiBucket {
+        return (this.buckets ??= collectPeriods(this.rows, this.k, this.shared.numbers, this.shared.ctx.t));
+    }
+
+    /** A cell of the period shown. */
+    cell(index: number): Cell {
+        const kpi = this.kpi();
+        return cellAt(kpi.cells[index], kpi.periodList[this.values.currentIndex]);
+    }
+
+    /** Data quality of the KPI's row for period `label`, or null without one. */
+    quality(label: string): DataQuality | null {
+        if (!this.shared.bound.has("quality")) return null;
+        const kpi = this.kpi();
+        const bucket = kpi.periodList.find(p => p.label === label);
+        return bucket ? qualityOf(cellAt(kpi.cells[QUALITY], bucket)) : null;
+    }
+
+    wording(tile: TileFields): WordingContext {
+        return (this.wordingMade ??= { t: this.shared.ctx.t, numbers: this.shared.numbers, format: this.values.format, statusLabel: tile.statusLabel, period: tile.period });
+    }
+
+    explainInput(tile: TileFields): ExplainInput {
+        const v = this.values;
+        return (this.explainMade ??= {
+            status: v.status, gap: tile.gap, polarity: tile.polarity, polarityRaw: v.polarityRaw, tolerance: v.tolerance,
+            direction: v.directionResult, directionLabel: tile.directionLabel, previousPeriod: v.previousPeriod,
+        });
+    }
+
+    makeSeries(): readonly PeriodPoint[] {
+        const kpi = this.kpi();
+        const hasQuality = this.shared.bound.has("quality");
+        return kpi.periodList.map(p => ({
+            label: p.label, actual: figureOf(kpi.cells, p), target: toNumber(cellAt(kpi.cells[TARGET], p)),
+            ...(hasQuality ? { quality: qualityOf(cellAt(kpi.cells[QUALITY], p)) } : {}),
+        }));
+    }
+
+    makeBenchmark(tile: TileFields): BenchmarkView | null {
+        const { numbers, ctx } = this.shared;
+        return buildBenchmark(role => this.cell(CELL_INDEX.get(role) ?? -1), tile.actual, this.values.suppliedActual, tile.polarity,
+            this.values.precision, numbers, this.values.format, ctx.t);
+    }
+
+    makePathToGreen(tile: TileFields): PathToGreenView | null | undefined {
+        const { bound, viewEnd, ctx } = this.shared;
+        if (!PATH_TO_GREEN_ROLES.some(role => bound.has(role))) return undefined;
+        return pathToGreenOf(role => this.cell(CELL_INDEX.get(role) ?? -1), tile.status, viewEnd, ctx.t);
+    }
+
+    /** The `tooltips` fields of the period shown. */
+    extra(): { source: powerbi.DataViewMetadataColumn; value: Cell }[] {
+        const kpi = this.kpi();
+        const current = kpi.periodList[this.values.currentIndex];
+        return this.shared.columns.tooltips.map((col, i) => ({
+            source: { ...col.source, displayName: text(col.source.displayName as Cell) ?? "", format: formatOf(col.source) },
+            value: cellAt(kpi.tooltips[i], current),
+        }));
+    }
+}
+
+/**
+ * A tile of the view model: the rated fields as properties, the texts and the parts only a
+ * drawn tile needs as getters that make them on first read (kept in its TileSource, which the
+ * copies of one tile share, such as one with a new selection id).
+ */
+class ModelTile implements KpiTile {
+    readonly key: string;
+    readonly name: string;
+    readonly group: string | null;
+    readonly deliveredIndex: number;
+    readonly period: string | null;
+    readonly actual: number | null;
+    readonly target: number | null;
+    readonly gap: GapResult | null;
+    readonly status: Status;
+    readonly statusReason: KpiTile["statusReason"];
+    readonly statusLabel: string;
+    readonly polarity: Polarity | null;
+    readonly direction: KpiTile["direction"];
+    readonly movement: KpiTile["movement"];
+    readonly directionLabel: string;
+    readonly owner: string | null;
+    readonly commentary: string | null;
+    readonly quality?: DataQuality;
+    readonly qualityText?: string | null;
+    readonly selectionId: ISelectionId | undefined;
+    readonly dimmedByHighlight: boolean;
+    declare readonly source: TileSource;
+
+    constructor(source: TileSource, f: TileFields, selectionId: ISelectionId | undefined) {
+        this.key = f.key;
+        this.name = f.name;
+        this.group = f.group;
+        this.deliveredIndex = f.deliveredIndex;
+        this.period = f.period;
+        this.actual = f.actual;
+        this.target = f.target;
+        this.gap = f.gap;
+        this.status = f.status;
+        this.statusReason = f.statusReason;
+        this.statusLabel = f.statusLabel;
+        this.polarity = f.polarity;
+        this.direction = f.direction;
+        this.movement = f.movement;
+        this.directionLabel = f.directionLabel;
+        this.owner = f.owner;
+        this.commentary = f.commentary;
+        if (f.quality !== undefined) {
+            this.quality = f.quality;
+            this.qualityText = f.qualityText;
+        }
+        this.selectionId = selectionId;
+        this.dimmedByHighlight = f.dimmedByHighlight;
+        // Not enumerable: a copy of the tile (withStaleness) keeps it; a spread of the tile shows only its fields.
+        Object.defineProperty(this, "source", { value: source });
+    }
+
+    /** The same tile with another selection id (its lazy parts shared). */
+    withSelectionId(selectionId: ISelectionId | undefined): ModelTile {
+        return new ModelTile(this.source, this, selectionId);
+    }
+
+    get actualText(): string {
+        const s = this.source;
+        const t = s.shared.ctx.t;
+        return (s.actualText ??= this.actual === null
+            ? noFigureWords(s.values.quality, t) ?? t.text("Status_no-data")
+            : s.shared.numbers.value(this.actual, s.values.format));
+    }
+
+    get targetText(): string | null {
+        const s = this.source;
+        if (s.targetText === undefined) s.targetText = this.target === null ? null : s.shared.numbers.value(this.target, s.values.format);
+        return s.targetText;
+    }
+
+    get gapText(): string | null {
+        const s = this.source;
+        if (s.gapText === undefined) s.gapText = gapWords(s.wording(this), this.gap);
+        return s.gapText;
+    }
+
+    get changeText(): string | null {
+        const s = this.source;
+        if (s.changeText === undefined) s.changeText = changeWords(s.wording(this), s.values.directionResult);
+        return s.changeText;
+    }
+
+    get ariaLabel(): string {
+        const s = this.source;
+        const t = s.shared.ctx.t;
+        return (s.ariaLabel ??= [buildAriaLabel(this, t), ...qualityAria(s.values.quality, null, t)].join(". "));
+    }
+
+    get statusExplanation(): string {
+        const s = this.source;
+        return (s.explanation ??= statusExplanation(s.wording(this), s.explainInput(this)));
+    }
+
+    get tooltipItems(): KpiTile["tooltipItems"] {
+        const s = this.source;
+        return (s.tooltipItems ??= buildTooltipItems(this, {
+            t: s.shared.ctx.t, numbers: s.shared.numbers, format: s.values.format, wording: s.wording(this), explainInput: s.explainInput(this),
+            floor: s.values.floor, stretch: s.values.stretch, extra: s.extra(),
+        }));
+    }
+
+    get benchmark(): BenchmarkView | null {
+        const s = this.source;
+        if (s.benchmark === undefined) s.benchmark = s.makeBenchmark(this);
+        return s.benchmark;
+    }
+
+    get series(): readonly PeriodPoint[] {
+        const s = this.source;
+        return (s.series ??= s.makeSeries());
+    }
+
+    get pathToGreen(): PathToGreenView | null | undefined {
+        const s = this.source;
+        if (!s.pathToGreenMade) {
+            s.pathToGreen = s.makePathToGreen(this);
+            s.pathToGreenMade = true;
+        }
+        return s.pathToGreen;
+    }
 }
 
 function safeSelectionId(factory: SelectionIdFactory, column: DataViewCategoryColumn, row: number): ISelectionId | undefined {

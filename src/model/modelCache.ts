@@ -1,21 +1,18 @@
 import powerbi from "powerbi-visuals-api";
 import { KpiTile } from "./types";
 
-import ISelectionId = powerbi.visuals.ISelectionId;
 import PrimitiveValue = powerbi.PrimitiveValue;
 
 /** A raw value of the dataView as the model reads it. */
 export type InputCell = PrimitiveValue | null | undefined;
 
-/** A built tile and a way to give the same tile another selection id. */
+/** A KPI's tile of the last update; the tile knows what it was built from (src/model/buildViewModel.ts compares it). */
 export interface CachedTile {
     readonly tile: KpiTile;
-    readonly withSelectionId: (selectionId: ISelectionId | undefined) => KpiTile;
 }
 
-interface Entry {
-    readonly inputs: readonly InputCell[];
-    cached: CachedTile;
+interface Entry extends CachedTile {
+    tile: KpiTile;
     seen: number;
 }
 
@@ -27,8 +24,8 @@ export function sameCell(a: InputCell, b: InputCell): boolean {
 }
 
 /**
- * The tiles of the previous update, per KPI, with the exact raw values each was built from.
- * Power BI sends a fresh copy of the dataView on every filter, refresh or highlight, mostly
+ * The tiles of the previous update, per KPI, with a record of the raw values each was built
+ * from. Power BI sends a fresh copy of the dataView on every filter, refresh or highlight, mostly
  * with the same rows; a KPI whose rows are value-for-value the same (under the same settings,
  * locale, strings and field layout: the context key) keeps its tile, so its wording, numbers
  * and DOM are not built again. Entries of KPIs absent from an update are dropped.
@@ -47,35 +44,24 @@ export class ModelCache {
         this.generation++;
     }
 
-    /** The tile built last time for `key` if `sameInputs` says its inputs are unchanged, or null. */
-    get(key: string, sameInputs: (previous: readonly InputCell[]) => boolean): CachedTile | null {
-        const previous = this.previousInputs(key);
-        return previous && sameInputs(previous) ? this.reuse(key) : null;
+    /** What was built last time for `key`, or null; the caller compares its inputs, then calls keep() or set(). */
+    get(key: string): CachedTile | null {
+        return this.entries.get(key) ?? null;
     }
 
-    /**
-     * The raw values the tile of `key` was built from last time, or null: the model compares them
-     * with the rows in place (no closure per tile), then calls `reuse` when they are the same.
-     */
-    previousInputs(key: string): readonly InputCell[] | null {
-        return this.entries.get(key)?.inputs ?? null;
-    }
-
-    /** The tile built last time for `key`, kept for this update (call after previousInputs matched). */
-    reuse(key: string): CachedTile {
-        const entry = this.entries.get(key) as Entry;
-        entry.seen = this.generation;
-        return entry.cached;
-    }
-
-    /** Replace the cached tile without changing its inputs (a new selection id). */
-    update(key: string, cached: CachedTile): void {
+    /** Keep the entry of `key` for this update (its inputs matched), with `tile` (the same, or a copy with a new selection id). */
+    keep(key: string, tile: KpiTile): void {
         const entry = this.entries.get(key);
-        if (entry) entry.cached = cached;
+        if (entry) {
+            entry.tile = tile;
+            entry.seen = this.generation;
+        } else {
+            this.set(key, tile);
+        }
     }
 
-    set(key: string, inputs: readonly InputCell[], cached: CachedTile): void {
-        this.entries.set(key, { inputs, cached, seen: this.generation });
+    set(key: string, tile: KpiTile): void {
+        this.entries.set(key, { tile, seen: this.generation });
     }
 
     /** End an update: forget KPIs that were not in it. */

@@ -37,13 +37,16 @@ export interface KpiPeriods {
 export function periodInView(kpis: readonly KpiPeriods[]): PeriodInView | null {
     const numeric = kpis.length > 0 && kpis.every(k => k.orders !== undefined && k.orders.length === k.labels.length && k.orders.every(o => o !== null));
     const order: string[] = [];
+    const placed = new Set<string>();
     const keys = new Map<string, number>();
     for (const kpi of kpis) {
+        // KPIs mostly share their periods: one whose labels are all placed changes nothing.
+        if (kpi.labels.every(label => placed.has(label))) continue;
         let after = -1;
         kpi.labels.forEach((label, i) => {
-            const at = order.indexOf(label);
-            if (at !== -1) { after = at; return; }
+            if (placed.has(label)) { after = order.indexOf(label); return; }
             order.splice(after + 1, 0, label);
+            placed.add(label);
             after += 1;
             if (numeric) keys.set(label, kpi.orders?.[i] as number);
         });
@@ -52,9 +55,11 @@ export function periodInView(kpis: readonly KpiPeriods[]): PeriodInView | null {
     const rank = new Map(order.map((label, i) => [label, i]));
     let latest = -1;
     for (const kpi of kpis) {
-        kpi.labels.forEach((label, i) => {
-            if (kpi.hasFigure[i]) latest = Math.max(latest, rank.get(label) as number);
-        });
+        for (let i = kpi.labels.length - 1; i >= 0; i--) {
+            if (!kpi.hasFigure[i]) continue;
+            const at = rank.get(kpi.labels[i]) as number;
+            if (at > latest) latest = at;
+        }
     }
     return latest === -1 ? null : { label: order[latest], rank };
 }
@@ -119,23 +124,28 @@ export function qualityAria(quality: DataQuality, stale: StaleFigure | null, t: 
     return parts;
 }
 
+/** A tile's periods for the staleness check: labels in order, which have a figure, and the quality of a period's row. */
+export interface TilePeriods extends KpiPeriods {
+    quality(label: string): DataQuality | null;
+}
+
 /**
- * The tiles with their staleness: the period in view is found from every tile's series (the
+ * The tiles with their staleness: the period in view is found from every tile's periods (the
  * latest period with a figure anywhere), and a tile whose figure is earlier gets `stale` and a
  * longer aria-label. Other tiles are returned as they are. A stale tile is a copy that keeps the
- * original's lazy fields (explanation, tooltip) unevaluated.
+ * original's lazy fields (explanation, tooltip) unevaluated. `periods[i]` are tiles[i]'s periods.
  */
-export function withStaleness(tiles: readonly KpiTile[], hasPeriod: boolean, t: Localiser): KpiTile[] {
+export function withStaleness(tiles: readonly KpiTile[], periods: readonly TilePeriods[], hasPeriod: boolean, t: Localiser): KpiTile[] {
     if (!hasPeriod || tiles.length < 2) return tiles as KpiTile[];
-    const inView = periodInView(tiles.map(tile => ({
-        labels: tile.series.map(p => p.label),
-        hasFigure: tile.series.map(p => p.actual !== null),
-    })));
+    const inView = periodInView(periods);
     if (inView === null) return tiles as KpiTile[];
-    return tiles.map(tile => {
-        const shown = tile.series.find(p => p.label === tile.period);
-        const inViewPoint = tile.series.find(p => p.label === inView.label);
-        const stale = staleFigure(tile.period, tile.actual !== null && shown !== undefined, inView, inViewPoint?.quality ?? null, t);
+    const viewAt = inView.rank.get(inView.label) as number;
+    return tiles.map((tile, i) => {
+        const own = periods[i];
+        if (tile.period === null || tile.period === inView.label || tile.actual === null) return tile;
+        const at = own.labels.indexOf(tile.period);
+        if (at === -1 || !own.hasFigure[at] || (inView.rank.get(tile.period) ?? viewAt) >= viewAt) return tile;
+        const stale = staleFigure(tile.period, true, inView, own.labels.includes(inView.label) ? own.quality(inView.label) : null, t);
         if (stale === null) return tile;
         const copy = Object.create(Object.getPrototypeOf(tile) as object, Object.getOwnPropertyDescriptors(tile)) as KpiTile;
         Object.defineProperty(copy, "stale", { value: stale, enumerable: true });

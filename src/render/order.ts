@@ -10,7 +10,8 @@ import { FilterOption, SortOption } from "../options";
  */
 export function filterTiles(tiles: readonly KpiTile[], filter: FilterOption): KpiTile[] {
     if (filter === "red") return tiles.filter(t => t.status === "red");
-    return tiles.filter(t => inView(filter, t.status, t.pathToGreen?.overdue === true));
+    // The path to green is made when first read: only the overdue view needs it for every tile.
+    return tiles.filter(t => inView(filter, t.status, filter === "overdue" && t.pathToGreen?.overdue === true));
 }
 
 /** Overdue actions first, then by the date back within tolerance (earliest first); tiles without a date last. */

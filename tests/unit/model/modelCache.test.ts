@@ -22,7 +22,12 @@ function build(cache: ModelCache, dataView: powerbi.DataView, options: Partial<T
 
 /** What a reader sees of a tile, as plain data. */
 function shown(tile: KpiTile): unknown {
-    return { ...tile, selectionId: undefined, tooltipItems: tile.tooltipItems, statusExplanation: tile.statusExplanation };
+    // The texts and drawn-only parts are getters made on first read: read each one.
+    return {
+        ...tile, selectionId: undefined, tooltipItems: tile.tooltipItems, statusExplanation: tile.statusExplanation, actualText: tile.actualText,
+        targetText: tile.targetText, gapText: tile.gapText, changeText: tile.changeText, ariaLabel: tile.ariaLabel, benchmark: tile.benchmark,
+        series: tile.series, pathToGreen: tile.pathToGreen,
+    };
 }
 
 describe("tiles kept between updates", () => {
@@ -120,5 +125,37 @@ describe("tiles kept between updates", () => {
         const highlighted = build(cache, buildDataView([{ KPI: "A", Actual: 1 }, { KPI: "B", Actual: 2 }], { KPI: "kpi", Actual: "actual" }, {}, { highlights: [true, false] }));
         expect(plain.map(x => x.dimmedByHighlight)).toEqual([false, false]);
         expect(highlighted.map(x => x.dimmedByHighlight)).toEqual([false, true]);
+    });
+
+    test("a kept tile reads its lazy parts from the latest dataView, not the one it was built from", () => {
+        const cache = new ModelCache();
+        const roles = { ...ROLES, England: "england", Commentary: "commentary" };
+        const data = rows().map(r => ({ ...r, England: 0.84, Commentary: `About ${String(r.KPI)}` }));
+        const old = buildDataView(data, roles, FORMATS);
+        const first = build(cache, old);
+        const latest = buildDataView(data, roles, FORMATS);
+        const kept = build(cache, latest);
+        expect(kept[0]).toBe(first[0]);
+        // The first dataView is gone (Power BI does not keep it): nothing may be read from it any more.
+        for (const column of [...(old.categorical?.categories ?? []), ...(old.categorical?.values ?? [])]) {
+            (column.values as unknown[]).fill("not a value any more");
+        }
+        const fresh = build(new ModelCache(), latest);
+        expect(shown(kept[0])).toEqual(shown(fresh[0]));
+        expect(kept[0].series.map(p => p.actual)).toEqual([0.8, 0.9]);
+        expect(kept[0].benchmark?.markers.map(m => m.text)).toEqual(["84.0%"]);
+    });
+
+    test("the texts, series and benchmarks are made only for the tiles that are read", () => {
+        const data = Array.from({ length: 200 }, (_, i) => ({ KPI: `K${i}`, Period: "Q1", Actual: 0.5, Target: 0.6, Polarity: "High", England: 0.55 }));
+        const roles = { ...ROLES, England: "england" };
+        const tiles = build(new ModelCache(), buildDataView(data, roles, FORMATS));
+        const own = (tile: KpiTile): string[] => Object.keys(tile);
+        // Made on first read: none of these is an own field of a tile before it is read.
+        for (const lazy of ["actualText", "gapText", "ariaLabel", "tooltipItems", "series", "benchmark", "statusExplanation"]) {
+            expect(tiles.every(tile => !own(tile).includes(lazy))).toBe(true);
+        }
+        expect(tiles[3].gapText).toBe("10.0 pts below target");
+        expect(tiles[3].benchmark?.markers).toHaveLength(1);
     });
 });
