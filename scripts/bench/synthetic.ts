@@ -2,7 +2,7 @@
  * Synthetic KPI rows for the benchmark: N KPIs x P periods with the mix a council's return has
  * (percentages and rates, High / Low / Range / None polarities, absolute and relative
  * tolerances, floors, a few stretch targets, benchmarks and quartiles for half of them,
- * commentary on the latest period). Deterministic: the same sizes give the same rows.
+ * commentary on every period of a quarter of the KPIs). Deterministic: the same sizes give the same rows.
  */
 import type { PreviewRow } from "../preview/dataset";
 
@@ -66,7 +66,9 @@ export function syntheticRows(kpiCount: number, periodCount: number, seed = 42):
                 q3: benchmarked ? Math.round(q3 * 1000) / 1000 : null,
                 rank: benchmarked ? 1 + Math.floor(random() * 152) : null,
                 rankOf: benchmarked ? 153 : null,
-                commentary: latest && k % 4 === 1 ? "Performance moved after a change in the recording process; the service is reviewing cases and expects recovery next quarter." : null,
+                // Every period of a quarter of the KPIs has commentary, so every window of periods binds the same fields (as a report does).
+                commentary: k % 4 === 1 ? (latest ? "Performance moved after a change in the recording process; the service is reviewing cases and expects recovery next quarter."
+                    : `Figure for ${periodLabel(p, perYear)} checked with the service; no change to the recording process.`) : null,
                 owner: `Head of ${AREAS[k % AREAS.length]}`,
                 format,
             });

@@ -75,6 +75,7 @@ export class TileRenderer {
     private readonly drawnWith = new WeakMap<Element, DrawnState>();
     private headingsKey = "";
     private framePending = false;
+    private labelsPending = false;
     private viewport: ViewportSize = { width: 0, height: 0 };
     /** Geometry read before the latest writes (see measure()). */
     private metrics = { view: 0, bodyTop: 0, scrollTop: 0 };
@@ -354,10 +355,29 @@ export class TileRenderer {
             previous = element;
         }
         // Names start with what is seen: a tile whose notes got no width is named without them.
-        labelAfterLayout(this.grid);
+        this.scheduleLabels();
         this.drawHeadings(layout, range.first, range.last);
         this.updateCue(layout, offset, view, bodyTop);
         return changed;
+    }
+
+    /**
+     * Correct the names of tiles whose notes got no width (labelAfterLayout) in the next frame,
+     * before it is painted: reading widths there costs no extra layout, where reading them now,
+     * between this update's writes, would force one (and the frame would lay out again).
+     */
+    private scheduleLabels(): void {
+        const view = this.root.ownerDocument.defaultView;
+        if (!view || typeof view.requestAnimationFrame !== "function") {
+            labelAfterLayout(this.grid);
+            return;
+        }
+        if (this.labelsPending) return;
+        this.labelsPending = true;
+        view.requestAnimationFrame(() => {
+            this.labelsPending = false;
+            labelAfterLayout(this.grid);
+        });
     }
 
     private drawTile(element: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {

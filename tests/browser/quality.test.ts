@@ -44,3 +44,37 @@ test("the sample's provisional figures are marked and its suppressed latest figu
         await preview.close();
     }
 });
+
+test("where the notes beside the value get no room (minimal density), the tile's name starts with what is seen, without them", async () => {
+    const preview = await previewOf(browser(), SAMPLE, 360, 260);
+    try {
+        const frame = preview.frame();
+        // Scroll until the stale tile is built (only the tiles near the view are).
+        for (let i = 0; i < 40 && (await frame.$(".kpi-tile[data-stale]")) === null; i++) {
+            await frame.$eval(".kpi-tiles-root", root => { root.scrollTop += root.clientHeight; });
+            await frame.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        }
+        const read = await frame.$eval(".kpi-tile[data-stale]", tile => {
+            const parts: string[] = [];
+            const walk = (node: Node): void => {
+                if (node.nodeType === 3) {
+                    const text = (node.nodeValue ?? "").trim();
+                    if (text !== "") parts.push(text);
+                    return;
+                }
+                const element = node as Element;
+                if (node.nodeType !== 1 || element.classList.contains("kpi-visually-hidden") || !element.checkVisibility()) return;
+                for (let child = element.firstChild; child; child = child.nextSibling) walk(child);
+            };
+            for (let child = tile.firstChild; child; child = child.nextSibling) walk(child);
+            return { seen: parts.join(" "), name: tile.getAttribute("aria-label") ?? "", note: tile.querySelector(".kpi-tile__stale-label")?.textContent ?? "" };
+        });
+        expect(read.note).toBe("Latest 2025/26 Q1");
+        expect(read.seen).not.toContain("Latest 2025/26 Q1");
+        expect(read.name.startsWith(read.seen)).toBe(true);
+        expect(read.name).toContain("2025/26 Q2 figure suppressed; latest 2025/26 Q1");
+        expect(preview.errors).toEqual([]);
+    } finally {
+        await preview.close();
+    }
+});
