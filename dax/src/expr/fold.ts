@@ -34,10 +34,10 @@ export function fold(e: Expr): Expr {
  * so folding and substituting share the subtrees they leave alone instead of copying them (a
  * 10,000-KPI dictionary folds about 50,000 trees, most of whose nodes do not change).
  */
-function mapShared(items: readonly Expr[], f: (item: Expr) => Expr): readonly Expr[] {
+function mapShared(items: readonly Expr[], f: (item: Expr, map: ReadonlyMap<string, Expr>) => Expr, map: ReadonlyMap<string, Expr> = NO_SUBSTITUTIONS): readonly Expr[] {
     let out: Expr[] | null = null;
     for (let i = 0; i < items.length; i++) {
-        const value = f(items[i]);
+        const value = f(items[i], map);
         if (out !== null) out.push(value);
         else if (value !== items[i]) {
             out = items.slice(0, i);
@@ -47,6 +47,8 @@ function mapShared(items: readonly Expr[], f: (item: Expr) => Expr): readonly Ex
     return out ?? items;
 }
 
+const NO_SUBSTITUTIONS: ReadonlyMap<string, Expr> = new Map();
+
 function isLiteral(e: Expr): boolean {
     return e.kind === "number" || e.kind === "string" || e.kind === "boolean" || e.kind === "blank";
 }
@@ -55,27 +57,64 @@ function foldLet(vars: readonly VarDefinition[], body: Expr): Expr {
     const substitutions = new Map<string, Expr>();
     const kept: VarDefinition[] = [];
     for (const v of vars) {
-        const value = fold(substitute(v.value, substitutions));
+        const value = foldIn(v.value, substitutions);
         if (isLiteral(value) || value.kind === "var") substitutions.set(v.name, value);
         else kept.push({ name: v.name, value });
     }
-    const newBody = fold(substitute(body, substitutions));
-    // Drop variables nothing refers to (repeat: dropping one can orphan another).
-    let live = kept;
+    const newBody = foldIn(body, substitutions);
+    // Drop variables nothing refers to (repeat: dropping one can orphan another). Each tree is
+    // walked once; the rounds only combine the names found.
+    const bodyNames = new Set<string>();
+    collectVars(newBody, bodyNames);
+    const valueNames: Set<string>[] = [];
+    for (let i = 0; i < kept.length; i++) {
+        const names = new Set<string>();
+        collectVars(kept[i].value, names);
+        valueNames.push(names);
+    }
+    let live: number[] = [];
+    for (let i = 0; i < kept.length; i++) live.push(i);
     for (;;) {
-        const used = new Set<string>();
-        collectVars(newBody, used);
-        for (const v of live) collectVars(v.value, used);
-        const next = live.filter(v => used.has(v.name));
+        const used = new Set(bodyNames);
+        for (let j = 0; j < live.length; j++) valueNames[live[j]].forEach(name => used.add(name));
+        const next = live.filter(i => used.has(kept[i].name));
         if (next.length === live.length) break;
         live = next;
     }
-    if (live.length === 0) return newBody;
+    const liveVars = live.map(i => kept[i]);
+    if (liveVars.length === 0) return newBody;
     // VAR ... RETURN VAR ... RETURN reads better as one block when the names do not clash.
-    if (newBody.kind === "let" && !newBody.vars.some(v => live.some(l => l.name === v.name))) {
-        return { kind: "let", vars: [...live, ...newBody.vars], body: newBody.body };
+    if (newBody.kind === "let" && !newBody.vars.some(v => liveVars.some(l => l.name === v.name))) {
+        return { kind: "let", vars: [...liveVars, ...newBody.vars], body: newBody.body };
     }
-    return { kind: "let", vars: live, body: newBody };
+    return { kind: "let", vars: liveVars, body: newBody };
+}
+
+/**
+ * `fold(substitute(e, map))` in one walk (the map holds only literals and variables, which fold
+ * leaves as they are), so a tree is not copied once to substitute and again to fold.
+ */
+function foldIn(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
+    if (map.size === 0) return fold(e);
+    switch (e.kind) {
+        case "var": return map.get(e.name) ?? e;
+        case "call": {
+            const args = mapShared(e.args, foldIn, map);
+            return foldCall(e.fn, args, args === e.args ? e : undefined);
+        }
+        case "binary": {
+            const left = foldIn(e.left, map);
+            const right = foldIn(e.right, map);
+            return foldBinary(e.op, left, right, left === e.left && right === e.right ? e : undefined);
+        }
+        case "negate": {
+            const operand = foldIn(e.operand, map);
+            if (operand.kind === "number") return num(-operand.value === 0 ? 0 : -operand.value);
+            return operand === e.operand ? e : { kind: "negate", operand };
+        }
+        case "let": return fold(substitute(e, map));
+        default: return e;
+    }
 }
 
 function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
@@ -83,7 +122,7 @@ function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
     switch (e.kind) {
         case "var": return map.get(e.name) ?? e;
         case "call": {
-            const args = mapShared(e.args, a => substitute(a, map));
+            const args = mapShared(e.args, substitute, map);
             return args === e.args ? e : { ...e, args };
         }
         case "binary": {
@@ -111,10 +150,10 @@ function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
 export function collectVars(e: Expr, into: Set<string>): void {
     switch (e.kind) {
         case "var": into.add(e.name); break;
-        case "call": e.args.forEach(a => collectVars(a, into)); break;
+        case "call": for (let i = 0; i < e.args.length; i++) collectVars(e.args[i], into); break;
         case "binary": collectVars(e.left, into); collectVars(e.right, into); break;
         case "negate": collectVars(e.operand, into); break;
-        case "let": e.vars.forEach(v => collectVars(v.value, into)); collectVars(e.body, into); break;
+        case "let": for (const v of e.vars) collectVars(v.value, into); collectVars(e.body, into); break;
         default: break;
     }
 }
@@ -168,37 +207,39 @@ function foldCall(fn: DaxFunctionName, args: readonly Expr[], unchanged?: Expr):
 }
 
 function foldSwitch(args: readonly Expr[], rebuilt: Expr): Expr {
-    const [subject, ...rest] = args;
-    const pairs: [Expr, Expr][] = [];
-    for (let i = 0; i + 1 < rest.length; i += 2) pairs.push([rest[i], rest[i + 1]]);
-    const otherwise: Expr | undefined = rest.length % 2 === 1 ? rest[rest.length - 1] : undefined;
+    // args: subject, then value/condition and result pairs, then an optional otherwise.
+    const subject = args[0];
+    const pairs = (args.length - 1) >> 1;
+    const otherwise: Expr | undefined = (args.length - 1) % 2 === 1 ? args[args.length - 1] : undefined;
     if (subject.kind === "boolean" && subject.value) {
-        const kept: [Expr, Expr][] = [];
-        for (const [condition, result] of pairs) {
+        // The folded SWITCH's arguments: the subject, then the pairs kept.
+        const kept: Expr[] = [subject];
+        for (let p = 0; p < pairs; p++) {
+            const condition = args[1 + 2 * p];
+            const result = args[2 + 2 * p];
             const t = truth(condition);
             if (t === false) continue;
             if (t === true) {
-                if (kept.length === 0) return result;
-                return rebuildSwitch(subject, kept, result);
+                if (kept.length === 1) return result;
+                kept.push(result);
+                return { kind: "call", fn: "SWITCH", args: kept };
             }
-            kept.push([condition, result]);
+            kept.push(condition, result);
         }
-        if (kept.length === 0) return otherwise ?? { kind: "blank" };
-        if (kept.length === pairs.length) return rebuilt;
-        return rebuildSwitch(subject, kept, otherwise);
+        if (kept.length === 1) return otherwise ?? { kind: "blank" };
+        if (kept.length === 1 + 2 * pairs) return rebuilt;
+        if (otherwise !== undefined) kept.push(otherwise);
+        return { kind: "call", fn: "SWITCH", args: kept };
     }
-    if (subject.kind === "string" && pairs.every(([v]) => v.kind === "string")) {
-        const hit = pairs.find(([v]) => (v as { value: string }).value.toLowerCase() === subject.value.toLowerCase());
-        return hit ? hit[1] : (otherwise ?? { kind: "blank" });
+    if (subject.kind === "string") {
+        for (let p = 0; p < pairs; p++) if (args[1 + 2 * p].kind !== "string") return rebuilt;
+        const key = subject.value.toLowerCase();
+        for (let p = 0; p < pairs; p++) {
+            if ((args[1 + 2 * p] as { value: string }).value.toLowerCase() === key) return args[2 + 2 * p];
+        }
+        return otherwise ?? { kind: "blank" };
     }
     return rebuilt;
-}
-
-function rebuildSwitch(subject: Expr, pairs: [Expr, Expr][], otherwise: Expr | undefined): Expr {
-    const args: Expr[] = [subject];
-    for (const [c, r] of pairs) args.push(c, r);
-    if (otherwise !== undefined) args.push(otherwise);
-    return { kind: "call", fn: "SWITCH", args };
 }
 
 /** `unchanged`: the operation itself when neither operand changed (returned as is when nothing folds). */

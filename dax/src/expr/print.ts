@@ -97,8 +97,8 @@ class Printer {
                 }
                 const args: string[] = [];
                 let length = e.fn.length;
-                for (const arg of e.args) {
-                    const text = this.flat(arg);
+                for (let i = 0; i < e.args.length; i++) {
+                    const text = this.flat(e.args[i]);
                     if (text === null) return null;
                     length += text.length + 2;
                     if (length > this.width) return null;
@@ -192,11 +192,11 @@ class Printer {
                     this.emitGroups(groups, depth, out);
                     return;
                 }
-                e.args.forEach((arg, index) => {
+                for (let index = 0; index < e.args.length; index++) {
                     const before = out.length;
-                    this.emit(arg, depth + 1, out);
+                    this.emit(e.args[index], depth + 1, out);
                     if (index < e.args.length - 1) appendToLast(out, before, ",");
-                });
+                }
                 out.push(`${pad})`);
                 return;
             }
@@ -233,22 +233,27 @@ class Printer {
     private emitGroups(groups: readonly Expr[][], depth: number, out: string[]): void {
         const pad = this.pad(depth);
         const innerPad = this.pad(depth + 1);
-        groups.forEach((group, index) => {
+        for (let index = 0; index < groups.length; index++) {
+            const group = groups[index];
             const last = index === groups.length - 1;
             const groupStart = out.length;
-            const flats = group.map(g => this.flat(g));
-            const joined = flats.every(f => f !== null) ? flats.join(", ") : null;
+            // The group on one line: its members' one-line forms joined by ", ", when all have one.
+            let joined: string | null = "";
+            for (let j = 0; j < group.length && joined !== null; j++) {
+                const flat = this.flat(group[j]);
+                joined = flat === null ? null : j === 0 ? flat : `${joined}, ${flat}`;
+            }
             if (joined !== null && innerPad.length + joined.length + 1 <= this.width) {
                 out.push(innerPad + joined);
             } else {
-                group.forEach((g, j) => {
+                for (let j = 0; j < group.length; j++) {
                     const before = out.length;
-                    this.emit(g, depth + 1, out);
+                    this.emit(group[j], depth + 1, out);
                     if (j < group.length - 1) appendToLast(out, before, ",");
-                });
+                }
             }
             if (!last) appendToLast(out, groupStart, ",");
-        });
+        }
         out.push(`${pad})`);
     }
 
