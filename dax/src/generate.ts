@@ -5,7 +5,7 @@ import { MeasureDefinition } from "./measures/measure";
 import { kpiDimensionCsv } from "./output/kpiDimension";
 import { genericQueryScript, perKpiQueryScript } from "./output/query";
 import { dictionarySummary } from "./output/summary";
-import { measuresTableScriptOf, measuresTableTmdl } from "./output/tmdl";
+import { measuresTableTmdlAndScript } from "./output/tmdl";
 
 /** Output file names (stable: reports and the Power BI Project builder refer to them). */
 export const OUTPUT_FILES = {
@@ -34,9 +34,9 @@ export function generateOutputs(dictionary: KpiDictionary, source: string): Gene
     const files = new Map<string, string>();
     files.set(OUTPUT_FILES.query, genericQueryScript(generic, source));
     if (perKpi.length > 0) files.set(OUTPUT_FILES.perKpiQuery, perKpiQueryScript(perKpi, dictionary, source));
-    const tableTmdl = measuresTableTmdl(measures, source);
-    files.set(OUTPUT_FILES.tmdl, tableTmdl);
-    files.set(OUTPUT_FILES.tmdlScript, measuresTableScriptOf(tableTmdl));
+    const tmdl = measuresTableTmdlAndScript(measures, source);
+    files.set(OUTPUT_FILES.tmdl, tmdl.table);
+    files.set(OUTPUT_FILES.tmdlScript, tmdl.script);
     files.set(OUTPUT_FILES.kpiDimension, kpiDimensionCsv(dictionary));
     files.set(OUTPUT_FILES.summary, dictionarySummary(dictionary, measures, source));
     return { dictionary, measures, files };

@@ -1,12 +1,14 @@
 /**
- * The generator's fast paths for large dictionaries (TMDL expression layout, singleLine, the
- * summary's remembered values) give exactly the text of the general code they stand in for (the
+ * The generator's fast paths for large dictionaries (TMDL expression layout, the table and its
+ * script in one pass, singleLine, the summary's remembered values) give exactly the text of the general code they stand in for (the
  * committed outputs compare whole files; these compare every shape of input).
  */
 import fc from "fast-check";
 import { printExpr } from "../../dax/src/expr/print";
 import { allMeasures } from "../../dax/src/measures/all";
-import { expressionProperty, expressionText, TmdlWriteError } from "../../dax/src/output/tmdlWriter";
+import {
+    expressionProperty, expressionText, TmdlTable, TmdlWriteError, writeCreateOrReplaceScript, writeTable, writeTableAndScript,
+} from "../../dax/src/output/tmdlWriter";
 import { syntheticDictionary } from "../../dax/bench";
 import { singleLine } from "../../dax/src/expr/text";
 import { showValue } from "../../dax/src/output/describe";
@@ -74,5 +76,29 @@ describe("showValue remembers answers without changing them", () => {
             expect(showValue(value, format)).toBe(direct(value, format));
             expect(showValue(value, format)).toBe(direct(value, format));
         }), RUNS);
+    });
+});
+
+describe("writeTableAndScript is writeTable and writeCreateOrReplaceScript in one pass", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", " ", "\n", "\n", "'", "é"), maxLength: 14 });
+    const measure = fc.record({
+        name: fc.string({ unit: fc.constantFrom("M", " ", "1"), minLength: 1, maxLength: 6 }),
+        expression: text.filter(e => !e.split("\n").some(l => l.trim() === "```")),
+        description: fc.option(text, { nil: undefined }),
+        formatStringDefinition: fc.option(fc.constantFrom("\"0.0\"", "VAR a = 1\nRETURN\n    a"), { nil: undefined }),
+        isHidden: fc.boolean(),
+    }).map(m => ({ ...m, lineageTag: "00000000-0000-5000-8000-000000000000" }));
+    test("for tables of any measures, with and without description and annotations", () => {
+        fc.assert(fc.property(fc.array(measure, { maxLength: 4 }), fc.option(text, { nil: undefined }), fc.boolean(), (measures, description, annotated) => {
+            const table: TmdlTable = {
+                name: "T", description, lineageTag: "11111111-1111-5111-8111-111111111111", measures,
+                columns: [{ name: "C", dataType: "int64", summarizeBy: "none", sourceColumn: "C", lineageTag: "22222222-2222-5222-8222-222222222222" }],
+                partitions: [{ name: "P", sourceType: "calculated", mode: "import", source: "ROW ( \"C\", 0 )" }],
+                ...(annotated ? { annotations: [{ name: "A", value: "1" }, { name: "B", value: "x" }] } : {}),
+            };
+            const both = writeTableAndScript(table);
+            expect(both.table).toBe(writeTable(table));
+            expect(both.script).toBe(writeCreateOrReplaceScript([table]));
+        }), { numRuns: 500 });
     });
 });

@@ -148,7 +148,8 @@ function read(source: string): FastDictionary {
     let kpis: FastKpi[] | null = null;
     let i = 0;
     const indentOf = (line: string): number => {
-        const m = /^ */.exec(line)![0].length;
+        let m = 0;
+        while (line.charCodeAt(m) === 0x20) m++;
         if (line[m] === "\t") unsupported();
         return m;
     };

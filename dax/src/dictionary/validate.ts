@@ -26,6 +26,8 @@ export const MAX_ISSUES = 100;
 /** Problems after which the remaining KPIs are not checked (a file of garbage stays cheap). */
 const STOP_AFTER_ISSUES = 10 * MAX_ISSUES;
 
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(FIELD_NAMES);
+
 /** Validate every KPI, collecting every problem (never only the first). */
 export function validateDictionary(raw: RawDictionary): ValidationResult {
     const issues: DictionaryIssue[] = [...raw.issues];
@@ -138,7 +140,7 @@ function validateKpi(file: string, entry: RawKpi, issues: DictionaryIssue[], mis
     const r = new KpiReader(file, entry, issues);
     for (const key of entry.fields.keys()) {
         // `decimals` is derived from the format string; a supplied one is only checked (checkDecimals).
-        if (!FIELD_NAMES.includes(key) && key !== "decimals") {
+        if (!KNOWN_FIELDS.has(key) && key !== "decimals") {
             const hint = didYouMean(key, FIELD_NAMES);
             r.problem(key, `unknown field${hint ? ` (did you mean ${hint}?)` : ""}`, FIELD_NAMES.join(", "));
         }
@@ -527,7 +529,8 @@ function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]
     for (const kpi of kpis) {
         const id = kpi.id ?? undefined;
         if (kpi.id !== null) {
-            const first = byId.get(nameKey(kpi.id));
+            const idKey = nameKey(kpi.id);
+            const first = byId.get(idKey);
             if (first) {
                 issues.push({
                     severity: "error", location: kpi.idLocation, kpi: id, field: "id",
@@ -535,11 +538,12 @@ function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]
                     allowed: "a unique id per KPI",
                 });
             } else {
-                byId.set(nameKey(kpi.id), kpi);
+                byId.set(idKey, kpi);
             }
         }
         if (kpi.name === null) continue;
-        const sameName = byName.get(nameKey(kpi.name));
+        const nameKeyOf = nameKey(kpi.name);
+        const sameName = byName.get(nameKeyOf);
         if (sameName) {
             issues.push({
                 severity: "error", location: kpi.nameLocation, kpi: id, field: "name",
@@ -547,7 +551,7 @@ function checkCollisions(kpis: readonly KpiIdentity[], issues: DictionaryIssue[]
                 allowed: "a name that differs from every other KPI's by more than letter case",
             });
         } else {
-            byName.set(nameKey(kpi.name), kpi);
+            byName.set(nameKeyOf, kpi);
         }
         if (!kpi.ownMeasures) continue;
         for (const measure of perKpiMeasureNames(kpi.name)) {

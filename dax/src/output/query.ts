@@ -5,6 +5,7 @@ import { bracketName, quoteTable } from "../expr/names";
 import { printExpr } from "../expr/print";
 import { singleLine } from "../expr/text";
 import { MeasureDefinition } from "../measures/measure";
+import { LineChunks } from "./lines";
 import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
 
 /**
@@ -12,8 +13,8 @@ import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
  * view offers to add or update them in the model), then a query listing every KPI with its
  * latest actual, target and status so the result can be checked before applying.
  */
-function defineBlock(measures: readonly MeasureDefinition[]): string[] {
-    const out = ["DEFINE"];
+function defineBlock(measures: readonly MeasureDefinition[], out: LineChunks): void {
+    out.push("DEFINE");
     for (const m of measures) {
         out.push(`    -- ${singleLine(m.description)}`);
         const text = printExpr(m.expression);
@@ -26,7 +27,6 @@ function defineBlock(measures: readonly MeasureDefinition[]): string[] {
         }
         out.push("");
     }
-    return out;
 }
 
 const LISTED: readonly [string, string][] = [
@@ -44,14 +44,16 @@ function evaluateBlock(): string[] {
 }
 
 export function genericQueryScript(measures: readonly MeasureDefinition[], source: string): string {
-    return [
+    const out = new LineChunks();
+    out.push(
         `-- KPI measures generated from ${singleLine(source)} by npm run dax. Regenerate rather than edit.`,
         "-- Power BI Desktop: DAX query view, paste, Run, then \"Update model with changes\".",
         "-- The measures table 'KPI Measures' must exist first (see docs/dax-generator.md).",
-        ...defineBlock(measures),
-        ...evaluateBlock(),
-        "",
-    ].join("\n");
+    );
+    defineBlock(measures, out);
+    out.pushAll(evaluateBlock());
+    out.push("");
+    return out.join();
 }
 
 export function perKpiQueryScript(measures: readonly MeasureDefinition[], dictionary: KpiDictionary, source: string): string {
@@ -60,12 +62,14 @@ export function perKpiQueryScript(measures: readonly MeasureDefinition[], dictio
     const listed: Expr[] = [];
     perKpi.forEach((k, i) => listed.push(str(k.id), rows[i]));
     const row: Expr = { kind: "call", fn: "ROW", args: listed };
-    return [
+    const out = new LineChunks();
+    out.push(
         `-- Per-KPI measures generated from ${singleLine(source)} by npm run dax. Regenerate rather than edit.`,
         "-- Each KPI's own actual, target, status, status colour and direction, for cards and tables.",
-        ...defineBlock(measures),
-        "EVALUATE",
-        ...printExpr(row).split("\n").map(l => `    ${l}`),
-        "",
-    ].join("\n");
+    );
+    defineBlock(measures, out);
+    out.push("EVALUATE");
+    out.pushAll(printExpr(row).split("\n").map(l => `    ${l}`));
+    out.push("");
+    return out.join();
 }

@@ -2,6 +2,7 @@ import { KpiDefinition, KpiDictionary } from "../dictionary/types";
 import { MeasureDefinition } from "../measures/measure";
 import { singleLine } from "../expr/text";
 import { describeRating, POLARITY_WORDS, showValue } from "./describe";
+import { LineChunks } from "./lines";
 
 const cell = (text: string | null | undefined): string => {
     if (text === null || text === undefined || text === "") return "";
@@ -11,7 +12,7 @@ const cell = (text: string | null | undefined): string => {
 
 /** A readable summary of every KPI and its rules, for the data dictionary owner. */
 export function dictionarySummary(dictionary: KpiDictionary, measures: readonly MeasureDefinition[], source: string): string {
-    const out: string[] = [];
+    const out = new LineChunks();
     out.push("# KPI data dictionary: summary", "");
     out.push(`Generated from \`${source}\` by \`npm run dax\`. ${dictionary.kpis.length} KPIs; ${measures.length} measures in the \`KPI Measures\` table.`);
     out.push("Statuses are rated exactly as the KPI tiles visual rates them, at each KPI's shown precision.", "");
@@ -43,5 +44,5 @@ export function dictionarySummary(dictionary: KpiDictionary, measures: readonly 
     out.push("| Measure | Folder | Description |", "| --- | --- | --- |");
     for (const m of measures.filter(x => !x.isHidden)) out.push(`| ${cell(m.name)} | ${cell(m.displayFolder)} | ${cell(m.description)} |`);
     out.push("");
-    return out.join("\n");
+    return out.join();
 }

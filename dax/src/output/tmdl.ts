@@ -3,7 +3,7 @@ import { printExpr } from "../expr/print";
 import { allMeasures } from "../measures/all";
 import { MeasureDefinition } from "../measures/measure";
 import { MEASURES_TABLE } from "../measures/names";
-import { createOrReplaceScriptOf, lineageTag, TmdlMeasure, TmdlTable, writeCreateOrReplaceScript, writeTable } from "./tmdlWriter";
+import { createOrReplaceScriptOf, lineageTag, TmdlMeasure, TmdlTable, writeCreateOrReplaceScript, writeTable, writeTableAndScript } from "./tmdlWriter";
 
 /**
  * The `KPI Measures` table as a typed TMDL object (written by `tmdlWriter.ts`, the project's one
@@ -62,6 +62,11 @@ export function measuresTableTmdl(measures: readonly MeasureDefinition[], source
 /** The same table as a TMDL script for Power BI Desktop's TMDL view: `createOrReplace` with the table under it. */
 export function measuresTableScript(measures: readonly MeasureDefinition[], source?: string): string {
     return writeCreateOrReplaceScript([measuresTable(measures, source)]);
+}
+
+/** `measuresTableTmdl` and `measuresTableScript` together, each measure written once. */
+export function measuresTableTmdlAndScript(measures: readonly MeasureDefinition[], source?: string): { readonly table: string; readonly script: string } {
+    return writeTableAndScript(measuresTable(measures, source));
 }
 
 /** The TMDL view script from the table file's text (`measuresTableTmdl`), without writing the table again. */
