@@ -1,13 +1,15 @@
 /**
- * Minimal DOM builders for the inside of a tile. Tile content is created in bulk (1,000 tiles x
- * ~30 nodes), so it avoids a d3 selection per node; text always goes in through textContent.
+ * Minimal DOM builders, the one way the renderer makes DOM (tiles, summary strip, landing page and
+ * messages). Tile content is created in bulk (1,000 tiles x ~30 nodes), so it avoids a selection
+ * library's wrapper per node; text always goes in through textContent.
  * Constant presentation (stroke widths, font sizes) lives in style/visual.less, not attributes.
  */
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
-export function html<K extends keyof HTMLElementTagNameMap>(parent: Element | DocumentFragment, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+/** An html element appended to `parent`; `className` null leaves the element without a class attribute. */
+export function html<K extends keyof HTMLElementTagNameMap>(parent: Element | DocumentFragment, tag: K, className: string | null, text?: string): HTMLElementTagNameMap[K] {
     const element = (parent.ownerDocument as Document).createElement(tag);
-    element.className = className;
+    if (className !== null) element.className = className;
     if (text !== undefined) element.textContent = text;
     parent.appendChild(element);
     return element;

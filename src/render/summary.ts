@@ -1,9 +1,9 @@
-import { select } from "d3-selection";
 import { Status } from "../rules";
 import { KpiTile } from "../model/types";
 import { SUMMARY_ORDER } from "../model/buildViewModel";
 import { Localiser } from "../i18n/localiser";
 import { TileOptions } from "../options";
+import { html } from "./dom";
 import { appendStatusShape } from "./shapes";
 import { Theme } from "./theme";
 
@@ -48,20 +48,25 @@ export function drawSummary(container: HTMLElement, tiles: readonly KpiTile[], o
     const key = JSON.stringify([sentence, counts, options.showShapes, theme.highContrast, counts.map(c => theme.status(c.status))]);
     if (drawnSummaries.get(container) === key && container.firstChild) return;
     drawnSummaries.set(container, key);
-    const strip = select<HTMLElement, unknown>(container);
-    strip.selectAll("*").remove();
-    strip.attr("role", "status").attr("aria-label", sentence);
+    container.replaceChildren();
+    container.setAttribute("role", "status");
+    container.setAttribute("aria-label", sentence);
+    const item = (className: string, status: string, count: number): HTMLSpanElement => {
+        const span = html(container, "span", className);
+        span.setAttribute("data-status", status);
+        span.setAttribute("data-count", String(count));
+        span.setAttribute("aria-hidden", "true");
+        return span;
+    };
     for (const c of counts) {
-        const item = strip.append("span").attr("class", "kpi-summary__item").attr("data-status", c.status)
-            .attr("data-count", c.count).attr("aria-hidden", "true");
-        if (options.showShapes || theme.highContrast) appendStatusShape(item.node() as Element, c.status, theme.status(c.status), 12);
-        item.append("span").attr("class", "kpi-summary__count").text(String(c.count));
-        item.append("span").attr("class", "kpi-summary__label").text(c.label);
+        const span = item("kpi-summary__item", c.status, c.count);
+        if (options.showShapes || theme.highContrast) appendStatusShape(span, c.status, theme.status(c.status), 12);
+        html(span, "span", "kpi-summary__count", String(c.count));
+        html(span, "span", "kpi-summary__label", c.label);
     }
     if (stale) {
-        const item = strip.append("span").attr("class", "kpi-summary__item kpi-summary__item--stale").attr("data-status", "stale")
-            .attr("data-count", stale.count).attr("aria-hidden", "true");
-        item.append("span").attr("class", "kpi-summary__count").text(String(stale.count));
-        item.append("span").attr("class", "kpi-summary__label").text(stale.label);
+        const span = item("kpi-summary__item kpi-summary__item--stale", "stale", stale.count);
+        html(span, "span", "kpi-summary__count", String(stale.count));
+        html(span, "span", "kpi-summary__label", stale.label);
     }
 }
