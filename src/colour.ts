@@ -5,7 +5,9 @@
  * (`url(...)`, `var(...)`, `image-set(...)`, a second declaration after `;`) is refused, so a
  * colour written into an SVG fill or a style can never make the browser fetch or run anything.
  */
-import { hexString, parseColorString } from "powerbi-visuals-utils-colorutils";
+// The colorUtils module itself, not the package index: the index copies every export of
+// colorUtils (and ColorHelper) into its own, so the whole module would be bundled.
+import { hexString, parseColorString } from "powerbi-visuals-utils-colorutils/lib/colorUtils";
 
 /** The CSS Color Module Level 4 named colours (plus `transparent`). */
 const NAMED = new Set(("aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood "

@@ -1,5 +1,6 @@
 import powerbi from "powerbi-visuals-api";
-import { hexString, parseColorString, rgbBlend } from "powerbi-visuals-utils-colorutils";
+// colorUtils itself, not the package index, which keeps every colorUtils export (see colour.ts).
+import { hexString, parseColorString, rgbBlend } from "powerbi-visuals-utils-colorutils/lib/colorUtils";
 import { Status } from "../rules";
 import { TileOptions } from "../settings";
 import { colourOr, contrastRatio, hexOf } from "../colour";
