@@ -3,7 +3,8 @@
  * `npm test`: every check a user or a certification reviewer would run, in one command.
  *  1. TypeScript type check of src, dax, scripts and tests
  *  2. ESLint with eslint-plugin-powerbi-visuals (0 errors, 0 warnings)
- *  3. `pbiviz package`: the visual packages with zero errors (the browser tests use the result)
+ *  3. `pbiviz package`: the visual packages with zero errors, and its zip is normalised as
+ *     `npm run package` does (scripts/pbip/normalise-package.ts); the browser tests use the result
  *  4. Jest: unit (rules, model, DAX generator, dataset), dom (jsdom visual) and browser
  *     (packaged visual in headless Chromium) projects
  * Prints a last line "N passed, N failed" (each check in 1-3 counts as one test).
@@ -34,7 +35,10 @@ function check(name, command, args) {
 
 check("typecheck", bin("tsc"), ["-p", "tsconfig.test.json"]);
 check("eslint", bin("eslint"), [".", "--max-warnings", "0"]);
-check("pbiviz package", bin("pbiviz"), ["package"]);
+// As `npm run package` does: pbiviz package, then the zip normalised (fixed entry dates), so the
+// package the browser tests use is byte for byte the one `npm run package` makes and sample/pbip holds.
+if (step("pbiviz package", bin("pbiviz"), ["package"]) && step("normalise package", bin("tsx"), ["scripts/pbip/normalise-package.ts"])) passed++;
+else { failed++; failures.push("pbiviz package"); }
 
 mkdirSync(join(root, ".tmp"), { recursive: true });
 const report = join(root, ".tmp", "jest-results.json");

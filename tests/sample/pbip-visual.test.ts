@@ -88,4 +88,10 @@ describe("packaging is byte-reproducible", () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
         expect(pkg.scripts.package).toBe("pbiviz package && tsx scripts/pbip/normalise-package.ts");
     });
+
+    it("npm test packages as npm run package does: pbiviz package, then the normalisation, as one check", () => {
+        const runner = fs.readFileSync(path.join(REPO, "tests", "run-all.mjs"), "utf8");
+        expect(runner).toMatch(/step\("pbiviz package", bin\("pbiviz"\), \["package"\]\) && step\("normalise package", bin\("tsx"\), \["scripts\/pbip\/normalise-package\.ts"\]\)/);
+        expect(runner).not.toMatch(/check\("pbiviz package"/);
+    });
 });
