@@ -126,6 +126,22 @@ test("the formatting pane lists the visual's cards, and choosing the filter 'red
     for (const t of await readTiles(frame)) expect(t.status).toBe("red");
 });
 
+test("the formatting pane is drawn again only when the visual's formatting model changes", async () => {
+    type Api = { preview: { update(): Promise<unknown>; setObjects(o: Record<string, Record<string, unknown>>): Promise<unknown> } };
+    const pane = preview.page.locator("#format-pane");
+    const filter = preview.page.locator("select[data-object=layout][data-property=filter]");
+    await eventually(async () => expect(await filter.count()).toBe(1));
+    // Mark a drawn input: a redraw replaces it with a new element without the mark.
+    const mark = (): Promise<void> => filter.evaluate(e => { e.setAttribute("data-test-mark", "1"); });
+    const marked = (): Promise<number> => pane.locator("[data-test-mark]").count();
+    await mark();
+    await preview.page.evaluate(() => (window as unknown as Api).preview.update());
+    expect(await marked()).toBe(1);
+    await preview.page.evaluate(() => (window as unknown as Api).preview.setObjects({ layout: { filter: "red" } }));
+    await eventually(async () => expect(await filter.inputValue()).toBe("red"));
+    expect(await marked()).toBe(0);
+});
+
 test("switching the host locale to cy-GB makes a new instance that labels statuses from the package's Welsh strings", async () => {
     const resources = (await preview.page.evaluate(() => (window as unknown as { preview: { session: { stringResources: Record<string, Record<string, string>> } } })
         .preview.session.stringResources));

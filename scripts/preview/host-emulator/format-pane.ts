@@ -175,6 +175,19 @@ function sliceElement(slice: Json, capabilities: Json, onChange: FormatChange): 
     return element ? [element] : [];
 }
 
+/**
+ * The formatting model as text, to tell whether the pane would draw anything different: every
+ * value it draws from, display names given as functions included. null when it cannot be
+ * written out (then the pane is always drawn again).
+ */
+export function formattingModelText(model: Json | undefined): string | null {
+    try {
+        return JSON.stringify(model ?? null, (_key, value: unknown) => (typeof value === "function" ? `fn:${text(value)}` : value)) ?? null;
+    } catch {
+        return null;
+    }
+}
+
 /** Draw the formatting model. Returns the number of editable inputs drawn. */
 export function renderFormatPane(pane: HTMLElement, model: Json | undefined, capabilities: Json, onChange: FormatChange): number {
     pane.replaceChildren();

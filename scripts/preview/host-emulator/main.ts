@@ -4,10 +4,10 @@
  * the side panel. `window.preview` is the page's API for the browser tests and the benchmark.
  */
 import { EventLog } from "./event-log";
-import { renderFormatPane } from "./format-pane";
+import { formattingModelText, renderFormatPane } from "./format-pane";
 import { ContextMenuBox, TooltipBox } from "./overlays";
 import { ContrastMode } from "./palette";
-import { UPDATE_TYPE, UpdateTiming, VisualRunner } from "./runner";
+import { OPERATION_KIND, UPDATE_TYPE, UpdateTiming, VisualRunner } from "./runner";
 import { windowOf } from "./segments";
 import { paintTimings } from "./paint";
 import { SelectionState } from "./selection";
@@ -115,19 +115,35 @@ async function boot(): Promise<void> {
         log, selection, tooltip,
         { contrast: "none", locale: "en-GB", allowInteractions: true, width: Number(widthInput.value), height: Number(heightInput.value) },
         session.dataView,
-        () => refreshFormatPane(),
+        operationKind => {
+            // A window appended to the query (Append) changes no formatting object: the pane stays.
+            if (operationKind !== OPERATION_KIND.Append) refreshFormatPane();
+        },
     );
     runner.segmentWindow = windowOf(session.capabilities);
 
     const formatPane = $("format-pane");
+    /** The formatting model the pane shows (formattingModelText), null: draw on the next refresh. */
+    let paneDrawnFrom: string | null = null;
+    /**
+     * After an update, ask the visual for its formatting model (as Power BI does while the pane is
+     * open) and redraw the pane only when the model differs from the one drawn: redrawing some
+     * 100 inputs after every data update would add the emulator's own DOM work to the update.
+     */
     const refreshFormatPane = (): void => {
         if (formatPane.contains(document.activeElement)) return;
-        renderFormatPane(formatPane, runner.formattingModel() as Record<string, unknown> | undefined, session.capabilities,
+        const model = runner.formattingModel() as Record<string, unknown> | undefined;
+        const text = formattingModelText(model);
+        if (text !== null && text === paneDrawnFrom && formatPane.firstChild) return;
+        paneDrawnFrom = text;
+        renderFormatPane(formatPane, model, session.capabilities,
             (descriptor, value) => {
                 log.add("host", "format", `${descriptor.objectName}.${descriptor.propertyName} = ${JSON.stringify(value)}`);
                 void runner.setObject(descriptor.objectName, descriptor.propertyName, value);
             });
     };
+    // An edited input no longer shows the model drawn (the visual may refuse or clamp the value): draw again on the next refresh.
+    for (const type of ["input", "change"]) formatPane.addEventListener(type, () => { paneDrawnFrom = null; });
     $("reset-format").addEventListener("click", () => void runner.setObjects({}));
 
     const sizeInputs = (): void => {

@@ -89,7 +89,8 @@ export class VisualRunner {
         private readonly tooltip: TooltipBox,
         readonly settings: RunnerSettings,
         public dataView: JsonDataViewLike | null,
-        private readonly afterUpdate: () => void,
+        /** Called when an update has rendered, with its operationKind (OPERATION_KIND). */
+        private readonly afterUpdate: (operationKind: number) => void,
     ) { }
 
     get frameWindow(): Window & { powerbi?: { visuals: { plugins: Record<string, Plugin> } } } {
@@ -280,7 +281,7 @@ export class VisualRunner {
                 startedAt: started,
             };
             this.lastTiming = timing;
-            this.afterUpdate();
+            this.afterUpdate(operationKind);
             return timing;
         });
     }
