@@ -13,15 +13,31 @@ function keyOf(identity: unknown): string {
     return JSON.stringify(identity ?? null);
 }
 
-export class PreviewSelectionId {
-    private readonly key: string;
+/** Keys and labels of the ids asked for them (kept apart: the id's own fields are its identities). */
+const keyText = new WeakMap<PreviewSelectionId, string>();
+const labelOf = new WeakMap<PreviewSelectionId, string>();
 
-    constructor(readonly dataKeys: readonly string[], readonly measure: string | undefined, readonly label: string) {
-        this.key = JSON.stringify({ data: dataKeys, measure: measure ?? null });
+/**
+ * A selection id. Its key (what equals() compares) and its readable label are made when first
+ * asked for, not when the visual creates the id: a visual creates one per data point on every
+ * update (10,000 KPIs in four windows: 25,000 ids) and most are never compared or shown, so
+ * making them eagerly would add the emulator's string work to the visual's update.
+ */
+export class PreviewSelectionId {
+    constructor(readonly dataKeys: readonly string[], readonly measure: string | undefined) { }
+
+    /** The readable form: `KPI.KPI = Re-referrals`, `(no identity)` for an id without identities. */
+    get label(): string {
+        let label = labelOf.get(this);
+        if (label === undefined) {
+            label = (this.dataKeys.map(describeKey).join(" & ") + (this.measure ? ` [${this.measure}]` : "")) || "(no identity)";
+            labelOf.set(this, label);
+        }
+        return label;
     }
 
     equals(other: unknown): boolean {
-        return other instanceof PreviewSelectionId && other.getKey() === this.key;
+        return other instanceof PreviewSelectionId && other.getKey() === this.getKey();
     }
 
     /** True when every identity of `other` is part of this id (a broader selection includes a narrower one). */
@@ -31,7 +47,12 @@ export class PreviewSelectionId {
     }
 
     getKey(): string {
-        return this.key;
+        let key = keyText.get(this);
+        if (key === undefined) {
+            key = JSON.stringify({ data: this.dataKeys, measure: this.measure ?? null });
+            keyText.set(this, key);
+        }
+        return key;
     }
 
     getSelector(): { data: Identity[]; metadata?: string } {
@@ -110,8 +131,7 @@ export class PreviewSelectionIdBuilder {
     }
 
     createSelectionId(): PreviewSelectionId {
-        const label = this.keys.map(describeKey).join(" & ") + (this.measure ? ` [${this.measure}]` : "");
-        return new PreviewSelectionId([...this.keys], this.measure, label || "(no identity)");
+        return new PreviewSelectionId([...this.keys], this.measure);
     }
 }
 
