@@ -102,8 +102,9 @@ export class Visual implements IVisual {
             const known = this.interactive.get(tile);
             if (known && known.element === element) return known;
             const made: InteractiveTile = {
-                element, key: tile.key, selectionId: tile.selectionId,
-                // Read lazily: the model builds tooltip lines on first use.
+                element, key: tile.key,
+                // Read lazily: the model makes the selection id and the tooltip lines on first use (a kept tile's id follows the latest update).
+                get selectionId() { return tile.selectionId; },
                 get tooltipItems() { return tile.tooltipItems; },
                 dimmedByHighlight: tile.dimmedByHighlight,
             };

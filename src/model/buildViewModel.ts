@@ -161,18 +161,18 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     const periods: TilePeriods[] = new Array<TilePeriods>(kpis.count);
     for (let k = 0; k < kpis.count; k++) {
         const name = kpis.names[k];
-        const selectionId = kpiColumn && ctx.createSelectionId ? safeSelectionId(ctx.createSelectionId, kpiColumn, kpis.firstRow[k]) : undefined;
+        // The selection id is made when first read (a drawn tile, a click): from this update's KPI column and the KPI's first row.
+        const selection: SelectionSource | null = kpiColumn && ctx.createSelectionId ? { factory: ctx.createSelectionId, column: kpiColumn, row: kpis.firstRow[k] } : null;
         const previous = cache.get(name);
         const before = previous?.tile instanceof ModelTile ? previous.tile.source : null;
         let tile: ModelTile;
         if (previous && before && sameInputs(before.rows, before.k, update, k)) {
-            // Value for value the same rows: the tile stays, and now reads this update's rows (the last update's can go).
-            before.rebase(update, k);
+            // Value for value the same rows: the tile stays, and now reads this update's rows and selection (the last update's can go).
+            before.rebase(update, k, selection);
             tile = previous.tile as ModelTile;
-            if (!sameSelectionId(tile.selectionId, selectionId)) tile = tile.withSelectionId(selectionId);
             cache.keep(name, tile);
         } else {
-            tile = buildTile(update, k, shared, interned, selectionId);
+            tile = buildTile(update, k, shared, interned, selection);
             cache.set(name, tile);
         }
         tiles[k] = tile;
@@ -184,15 +184,11 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
 }
 
 
-/** Same selection: both absent, or equal by the host's own comparison. */
-function sameSelectionId(a: ISelectionId | undefined, b: ISelectionId | undefined): boolean {
-    if (a === b) return true;
-    if (!a || !b || typeof a.equals !== "function") return false;
-    try {
-        return a.equals(b);
-    } catch {
-        return false;
-    }
+/** Where a tile's selection id comes from: the host's factory, the KPI column and the KPI's first row. */
+interface SelectionSource {
+    readonly factory: SelectionIdFactory;
+    readonly column: DataViewCategoryColumn;
+    readonly row: number;
 }
 
 /** Everything besides a KPI's own rows that decides how its tile is built. */
@@ -428,7 +424,7 @@ const PREVIOUS = CELL_INDEX.get("previous") as number;
 const OWNER = CELL_INDEX.get("owner") as number;
 const COMMENTARY = CELL_INDEX.get("commentary") as number;
 
-/** The fields of a tile worked out when it is built (a ModelTile is one too, for a copy with another selection id). */
+/** The fields of a tile worked out when it is built. */
 type TileFields = Pick<KpiTile, "key" | "name" | "group" | "deliveredIndex" | "period" | "actual" | "target" | "gap" | "status"
     | "statusReason" | "statusLabel" | "polarity" | "direction" | "movement" | "directionLabel" | "owner" | "commentary" | "quality"
     | "qualityText" | "dimmedByHighlight">;
@@ -456,7 +452,7 @@ function internFigures(interned: Interned, figures: readonly (number | null)[]):
  * green and tooltip lines are made when first read (TileSource). What survives the update is
  * the tile and its source; the periods and the intermediate values are dropped.
  */
-function buildTile(update: UpdateRows, k: number, shared: SharedContext, interned: Interned, selectionId: ISelectionId | undefined): ModelTile {
+function buildTile(update: UpdateRows, k: number, shared: SharedContext, interned: Interned, selection: SelectionSource | null): ModelTile {
     const { bound, numbers, ctx } = shared;
     const { t, options } = ctx;
     const kpi = collectPeriods(update, k, numbers, t);
@@ -508,7 +504,7 @@ function buildTile(update: UpdateRows, k: number, shared: SharedContext, interne
     const statusLabel = options.statusLabels[status.status] ?? t.text(`Status_${status.status}` as StringKey);
     const directionLabel = t.text(`Direction_${direction.direction}` as StringKey);
     const period = hasPeriod ? current.label : null;
-    const source = new TileSource(update, k, shared, {
+    const source = new TileSource(update, k, shared, selection, {
         currentIndex: chosen.current, quality, format, precision, floor, stretch, suppliedActual, status, polarityRaw, tolerance,
         directionResult: direction, previousPeriod, labels: internLabels(interned, periods), hasFigure: internFigures(interned, figures),
     });
@@ -523,7 +519,7 @@ function buildTile(update: UpdateRows, k: number, shared: SharedContext, interne
         quality: hasQuality ? quality : undefined,
         qualityText: hasQuality ? qualityMark(quality, t) : undefined,
         dimmedByHighlight: shared.columns.hasHighlights && !kpi.highlighted,
-    }, selectionId);
+    });
 }
 
 /** What buildTile hands a TileSource. */
@@ -574,21 +570,38 @@ class TileSource implements TilePeriods {
     pathToGreenMade = false;
     private wordingMade?: WordingContext;
     private explainMade?: ExplainInput;
+    private selection: SelectionSource | null;
+    private selectionIdMade = false;
+    private selectionIdValue: ISelectionId | undefined;
 
-    constructor(rows: UpdateRows, k: number, shared: SharedContext, values: SourceValues) {
+    constructor(rows: UpdateRows, k: number, shared: SharedContext, selection: SelectionSource | null, values: SourceValues) {
         this.rows = rows;
         this.k = k;
+        this.selection = selection;
         this.shared = shared;
         this.values = values;
         this.labels = values.labels;
         this.hasFigure = values.hasFigure;
     }
 
-    /** Read this KPI's rows from `rows` from now on (the same values at KPI `k` there). */
-    rebase(rows: UpdateRows, k: number): void {
+    /** Read this KPI's rows from `rows` from now on (the same values at KPI `k` there), and its selection id from `selection`. */
+    rebase(rows: UpdateRows, k: number, selection: SelectionSource | null): void {
         this.rows = rows;
         this.k = k;
         this.buckets = null;
+        this.selection = selection;
+        this.selectionIdMade = false;
+        this.selectionIdValue = undefined;
+    }
+
+    /** The host's selection id for the KPI, made once per update that reads it (undefined when the host gives none). */
+    selectionId(): ISelectionId | undefined {
+        if (!this.selectionIdMade) {
+            const s = this.selection;
+            this.selectionIdValue = s ? safeSelectionId(s.factory, s.column, s.row) : undefined;
+            this.selectionIdMade = true;
+        }
+        return this.selectionIdValue;
     }
 
     /** The KPI's periods, collected again from its rows when first needed. */
@@ -656,8 +669,8 @@ class TileSource implements TilePeriods {
 
 /**
  * A tile of the view model: the rated fields as properties, the texts and the parts only a
- * drawn tile needs as getters that make them on first read (kept in its TileSource, which the
- * copies of one tile share, such as one with a new selection id).
+ * drawn tile needs, and its selection id, as getters that make them on first read (kept in its
+ * TileSource, which a copy of the tile shares).
  */
 class ModelTile implements KpiTile {
     readonly key: string;
@@ -679,11 +692,10 @@ class ModelTile implements KpiTile {
     readonly commentary: string | null;
     readonly quality?: DataQuality;
     readonly qualityText?: string | null;
-    readonly selectionId: ISelectionId | undefined;
     readonly dimmedByHighlight: boolean;
     declare readonly source: TileSource;
 
-    constructor(source: TileSource, f: TileFields, selectionId: ISelectionId | undefined) {
+    constructor(source: TileSource, f: TileFields) {
         this.key = f.key;
         this.name = f.name;
         this.group = f.group;
@@ -705,15 +717,13 @@ class ModelTile implements KpiTile {
             this.quality = f.quality;
             this.qualityText = f.qualityText;
         }
-        this.selectionId = selectionId;
         this.dimmedByHighlight = f.dimmedByHighlight;
         // Not enumerable: a copy of the tile (withStaleness) keeps it; a spread of the tile shows only its fields.
         Object.defineProperty(this, "source", { value: source });
     }
 
-    /** The same tile with another selection id (its lazy parts shared). */
-    withSelectionId(selectionId: ISelectionId | undefined): ModelTile {
-        return new ModelTile(this.source, this, selectionId);
+    get selectionId(): ISelectionId | undefined {
+        return this.source.selectionId();
     }
 
     get actualText(): string {
