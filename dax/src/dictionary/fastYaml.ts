@@ -58,9 +58,14 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
+const NON_TEXT_START = new Set("~nNtTfF-+.0123456789");
+
 /** A plain scalar's value by the core schema. */
 function resolvePlain(text: string): unknown {
-    if (text === "" || NULL.test(text)) return null;
+    if (text === "") return null;
+    // Every non-text value starts with one of these characters; most KPI text does not.
+    if (!NON_TEXT_START.has(text[0])) return text;
+    if (NULL.test(text)) return null;
     if (TRUE.test(text)) return true;
     if (FALSE.test(text)) return false;
     if (INT.test(text)) {
@@ -153,7 +158,14 @@ function read(source: string): FastDictionary {
         if (line[m] === "\t") unsupported();
         return m;
     };
-    const blank = (line: string): boolean => /^\s*(?:#.*)?$/.test(line);
+    const blank = (line: string): boolean => {
+        // Past the leading spaces, a printable character other than # ends the question.
+        let i = 0;
+        while (line.charCodeAt(i) === 0x20) i++;
+        const c = line.charCodeAt(i);
+        if (c > 0x20 && c < 0x7f && c !== 0x23) return false;
+        return /^\s*(?:#.*)?$/.test(line);
+    };
     while (i < lines.length) {
         const line = lines[i];
         if (blank(line)) { i++; continue; }
