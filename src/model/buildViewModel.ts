@@ -154,26 +154,26 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
     // The period in view's end decides overdue actions: a tile is reused only for the same end.
     const viewEnd = periodInViewEnd(columns);
     cache.begin(`${contextKey(columns, ctx)}|${viewEnd}`);
-    const update: UpdateRows = { readers, kpis };
+    // Selection ids are made when first read (a drawn tile, a click): from this update's KPI column and the KPI's first row.
+    const update: UpdateRows = { readers, kpis, selection: kpiColumn && ctx.createSelectionId ? { factory: ctx.createSelectionId, column: kpiColumn } : null };
     const shared: SharedContext = { columns, bound, numbers, ctx, viewEnd };
     const interned: Interned = { labels: [], allFigures: [] };
     const tiles: KpiTile[] = new Array<KpiTile>(kpis.count);
     const periods: TilePeriods[] = new Array<TilePeriods>(kpis.count);
     for (let k = 0; k < kpis.count; k++) {
         const name = kpis.names[k];
-        // The selection id is made when first read (a drawn tile, a click): from this update's KPI column and the KPI's first row.
-        const selection: SelectionSource | null = kpiColumn && ctx.createSelectionId ? { factory: ctx.createSelectionId, column: kpiColumn, row: kpis.firstRow[k] } : null;
         const previous = cache.get(name);
         const before = previous?.tile instanceof ModelTile ? previous.tile.source : null;
         let tile: ModelTile;
         if (previous && before && sameInputs(before.rows, before.k, update, k)) {
             // Value for value the same rows: the tile stays, and now reads this update's rows and selection (the last update's can go).
-            before.rebase(update, k, selection);
+            before.rebase(update, k);
             tile = previous.tile as ModelTile;
-            cache.keep(name, tile);
+            cache.keep(previous, tile);
         } else {
-            tile = buildTile(update, k, shared, interned, selection);
-            cache.set(name, tile);
+            tile = buildTile(update, k, shared, interned);
+            if (previous) cache.keep(previous, tile);
+            else cache.set(name, tile);
         }
         tiles[k] = tile;
         periods[k] = tile.source;
@@ -184,11 +184,10 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
 }
 
 
-/** Where a tile's selection id comes from: the host's factory, the KPI column and the KPI's first row. */
+/** Where the tiles' selection ids come from: the host's factory and the KPI column (with a KPI's first row). */
 interface SelectionSource {
     readonly factory: SelectionIdFactory;
     readonly column: DataViewCategoryColumn;
-    readonly row: number;
 }
 
 /** Everything besides a KPI's own rows that decides how its tile is built. */
@@ -269,10 +268,11 @@ interface KpiIndex {
     readonly nextRow: Int32Array;
 }
 
-/** An update's columns and KPI index: what a tile reads its rows from. */
+/** An update's columns and KPI index: what a tile reads its rows from; and where its selection ids come from. */
 interface UpdateRows {
     readonly readers: Readers;
     readonly kpis: KpiIndex;
+    readonly selection: SelectionSource | null;
 }
 
 /** Group rows by KPI name, in the order each KPI first appears: one pass over the rows. */
@@ -452,7 +452,7 @@ function internFigures(interned: Interned, figures: readonly (number | null)[]):
  * green and tooltip lines are made when first read (TileSource). What survives the update is
  * the tile and its source; the periods and the intermediate values are dropped.
  */
-function buildTile(update: UpdateRows, k: number, shared: SharedContext, interned: Interned, selection: SelectionSource | null): ModelTile {
+function buildTile(update: UpdateRows, k: number, shared: SharedContext, interned: Interned): ModelTile {
     const { bound, numbers, ctx } = shared;
     const { t, options } = ctx;
     const kpi = collectPeriods(update, k, numbers, t);
@@ -504,7 +504,7 @@ function buildTile(update: UpdateRows, k: number, shared: SharedContext, interne
     const statusLabel = options.statusLabels[status.status] ?? t.text(`Status_${status.status}` as StringKey);
     const directionLabel = t.text(`Direction_${direction.direction}` as StringKey);
     const period = hasPeriod ? current.label : null;
-    const source = new TileSource(update, k, shared, selection, {
+    const source = new TileSource(update, k, shared, {
         currentIndex: chosen.current, quality, format, precision, floor, stretch, suppliedActual, status, polarityRaw, tolerance,
         directionResult: direction, previousPeriod, labels: internLabels(interned, periods), hasFigure: internFigures(interned, figures),
     });
@@ -570,26 +570,23 @@ class TileSource implements TilePeriods {
     pathToGreenMade = false;
     private wordingMade?: WordingContext;
     private explainMade?: ExplainInput;
-    private selection: SelectionSource | null;
     private selectionIdMade = false;
     private selectionIdValue: ISelectionId | undefined;
 
-    constructor(rows: UpdateRows, k: number, shared: SharedContext, selection: SelectionSource | null, values: SourceValues) {
+    constructor(rows: UpdateRows, k: number, shared: SharedContext, values: SourceValues) {
         this.rows = rows;
         this.k = k;
-        this.selection = selection;
         this.shared = shared;
         this.values = values;
         this.labels = values.labels;
         this.hasFigure = values.hasFigure;
     }
 
-    /** Read this KPI's rows from `rows` from now on (the same values at KPI `k` there), and its selection id from `selection`. */
-    rebase(rows: UpdateRows, k: number, selection: SelectionSource | null): void {
+    /** Read this KPI's rows (and make its selection id) from `rows` from now on: the same values, at KPI `k` there. */
+    rebase(rows: UpdateRows, k: number): void {
         this.rows = rows;
         this.k = k;
         this.buckets = null;
-        this.selection = selection;
         this.selectionIdMade = false;
         this.selectionIdValue = undefined;
     }
@@ -597,8 +594,8 @@ class TileSource implements TilePeriods {
     /** The host's selection id for the KPI, made once per update that reads it (undefined when the host gives none). */
     selectionId(): ISelectionId | undefined {
         if (!this.selectionIdMade) {
-            const s = this.selection;
-            this.selectionIdValue = s ? safeSelectionId(s.factory, s.column, s.row) : undefined;
+            const s = this.rows.selection;
+            this.selectionIdValue = s ? safeSelectionId(s.factory, s.column, this.rows.kpis.firstRow[this.k]) : undefined;
             this.selectionIdMade = true;
         }
         return this.selectionIdValue;

@@ -44,22 +44,19 @@ export class ModelCache {
         this.generation++;
     }
 
-    /** What was built last time for `key`, or null; the caller compares its inputs, then calls keep() or set(). */
+    /** What was built last time for `key`, or null; the caller compares its inputs, then calls keep() (with the entry) or set(). */
     get(key: string): CachedTile | null {
         return this.entries.get(key) ?? null;
     }
 
-    /** Keep the entry of `key` for this update (its inputs matched), with `tile` (the same, or a copy with a new selection id). */
-    keep(key: string, tile: KpiTile): void {
-        const entry = this.entries.get(key);
-        if (entry) {
-            entry.tile = tile;
-            entry.seen = this.generation;
-        } else {
-            this.set(key, tile);
-        }
+    /** Keep an entry get() returned for this update, with `tile` in it (the same tile, or one built again). */
+    keep(cached: CachedTile, tile: KpiTile): void {
+        const entry = cached as Entry;
+        entry.tile = tile;
+        entry.seen = this.generation;
     }
 
+    /** A new entry for `key` (get() had none). */
     set(key: string, tile: KpiTile): void {
         this.entries.set(key, { tile, seen: this.generation });
     }

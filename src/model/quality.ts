@@ -39,9 +39,11 @@ export function periodInView(kpis: readonly KpiPeriods[]): PeriodInView | null {
     const order: string[] = [];
     const placed = new Set<string>();
     const keys = new Map<string, number>();
+    let lastLabels: readonly string[] | null = null;
     for (const kpi of kpis) {
-        // KPIs mostly share their periods: one whose labels are all placed changes nothing.
-        if (kpi.labels.every(label => placed.has(label))) continue;
+        // KPIs mostly share their periods (often the very same list): one whose labels are all placed changes nothing.
+        if (kpi.labels === lastLabels || kpi.labels.every(label => placed.has(label))) continue;
+        lastLabels = kpi.labels;
         let after = -1;
         kpi.labels.forEach((label, i) => {
             if (placed.has(label)) { after = order.indexOf(label); return; }
@@ -54,7 +56,11 @@ export function periodInView(kpis: readonly KpiPeriods[]): PeriodInView | null {
     if (numeric) order.sort((a, b) => (keys.get(a) as number) - (keys.get(b) as number));
     const rank = new Map(order.map((label, i) => [label, i]));
     let latest = -1;
+    let last: KpiPeriods | null = null;
     for (const kpi of kpis) {
+        // The same lists as the KPI before: the same latest period.
+        if (last !== null && kpi.labels === last.labels && kpi.hasFigure === last.hasFigure) continue;
+        last = kpi;
         for (let i = kpi.labels.length - 1; i >= 0; i--) {
             if (!kpi.hasFigure[i]) continue;
             const at = rank.get(kpi.labels[i]) as number;
