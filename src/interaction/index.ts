@@ -46,7 +46,7 @@ export class TileInteractions {
                 if (byKeyboard) this.tooltips.focusOn(tile);
             },
             blurred: () => this.tooltips.hide(),
-        });
+        }, root);
         this.listen();
     }
 
@@ -109,6 +109,8 @@ export class TileInteractions {
             if (event.pointerType === "touch") this.tooltips.pointerAt(tileOf(event), event);
         });
         on("pointerup", () => this.keyboard.pointerUp());
+        // The root is the box the tiles scroll in: the tab stop follows the view.
+        on("scroll", () => this.keyboard.viewChanged());
         on("pointermove", event => this.tooltips.pointerAt(tileOf(event), event));
         on("pointerleave", event => this.tooltips.hide((event as Partial<PointerEvent>).pointerType === "touch"));
     }

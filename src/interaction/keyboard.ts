@@ -20,6 +20,12 @@ export interface KeyboardActions {
  * in reading order, Home/End jump to the first/last tile, Enter or Space select (with Ctrl, Cmd or
  * Shift: add to the selection), Menu or Shift+F10 opens the context menu, and Escape clears the
  * selection and takes focus off the tiles.
+ *
+ * The tab stop is kept on a tile the reader can see (WCAG 2.2 2.4.11, Focus Not Obscured): after
+ * a scroll, a redraw or focus leaving the tiles, while no tile has focus, a tab stop that is no
+ * longer wholly in view (scrolled out, or still built in the margin above or below the view)
+ * moves to the first tile wholly in view. Tab or Shift+Tab then lands where the reader is
+ * looking, and the view does not jump back to where the tab stop used to be.
  */
 export class TileKeyboard {
     private activeKey: string | undefined;
@@ -31,8 +37,11 @@ export class TileKeyboard {
     private ringVisible = false;
     /** True while focus is being put back on a redrawn tile (not a new visit: no tooltip). */
     private restoring = false;
+    /** A check of the tab stop against the view is waiting for the next frame. */
+    private viewCheckPending = false;
 
-    constructor(private readonly lookup: TileLookup, private readonly actions: KeyboardActions) { }
+    /** `scrollBox`: the element the tiles scroll in (without it, the tab stop is not checked against the view). */
+    constructor(private readonly lookup: TileLookup, private readonly actions: KeyboardActions, private readonly scrollBox?: HTMLElement) { }
 
     /** After a re-render: reset the tab stops and, if the focused tile was redrawn, focus it again. */
     afterBind(): void {
@@ -56,6 +65,22 @@ export class TileKeyboard {
             const focused = this.ringVisible && tile.key === this.focusedKey && tile.element === tile.element.ownerDocument.activeElement;
             tile.element.classList.toggle(INTERACTION_CLASSES.focused, focused);
         }
+        if (this.focusedKey === undefined) this.viewChanged();
+    }
+
+    /**
+     * The view may have moved (a scroll) or the built tiles changed: on the next frame (after the
+     * renderer has built and dropped tiles for it), with no tile focused, put the tab stop on a
+     * tile in view. Measured then, not now, so an update's writes are not followed by a forced layout.
+     */
+    viewChanged(): void {
+        const view = this.scrollBox?.ownerDocument.defaultView;
+        if (this.viewCheckPending || !view || typeof view.requestAnimationFrame !== "function") return;
+        this.viewCheckPending = true;
+        view.requestAnimationFrame(() => {
+            this.viewCheckPending = false;
+            this.keepTabStopInView();
+        });
     }
 
     /** Between pointer down and up, a focus change comes from the pointer, not the keyboard. */
@@ -88,6 +113,7 @@ export class TileKeyboard {
         if (this.lookup.fromEventTarget(next) === undefined) {
             this.focusedKey = undefined;
             this.actions.blurred();
+            this.viewChanged();
         }
     }
 
@@ -153,6 +179,36 @@ export class TileKeyboard {
         tile.element.classList.remove(INTERACTION_CLASSES.focused);
         this.focusedKey = undefined;
         tile.element.blur();
+    }
+
+    /** With no tile focused: a tab stop not wholly in view moves to the first tile that is. */
+    private keepTabStopInView(): void {
+        const box = this.scrollBox;
+        const tiles = this.lookup.tiles;
+        if (box === undefined || this.focusedKey !== undefined || tiles.length === 0 || box.clientHeight <= 0) return;
+        if (this.lookup.fromEventTarget(box.ownerDocument.activeElement) !== undefined) return;
+        // The scroll box's visible band; while it scrolls, less its scroll padding (the room of the
+        // sticky "N more below" cue, style/visual.less), where a tile would be covered.
+        const scrolls = box.scrollHeight > box.clientHeight + 1;
+        const style = scrolls ? box.ownerDocument.defaultView?.getComputedStyle(box) : undefined;
+        const padding = (value: string | undefined): number => Math.max(0, parseFloat(value ?? "") || 0);
+        const boxTop = box.getBoundingClientRect().top + box.clientTop;
+        const top = boxTop + padding(style?.scrollPaddingTop);
+        const bottom = boxTop + box.clientHeight - padding(style?.scrollPaddingBottom);
+        const wholly = (tile: InteractiveTile): boolean => {
+            const r = tile.element.getBoundingClientRect();
+            return r.height > 0 && r.top >= top - 0.5 && r.bottom <= bottom + 0.5;
+        };
+        const active = this.lookup.byKey(this.activeKey);
+        if (active !== undefined && wholly(active)) return;
+        // A tile taller than the view is never wholly in it: then the first tile showing at all.
+        const next = tiles.find(wholly) ?? tiles.find(tile => {
+            const r = tile.element.getBoundingClientRect();
+            return r.height > 0 && r.bottom > top && r.top < bottom;
+        });
+        if (next === undefined || next.key === this.activeKey) return;
+        this.activeKey = next.key;
+        this.applyTabStops();
     }
 
     private applyTabStops(): void {

@@ -157,3 +157,91 @@ test("1,000 KPIs at 1280 x 720: a few dozen tiles built; scrolling builds the ne
         await preview.close();
     }
 });
+
+/** The scroll box's visible rectangle (less the sticky "N more" cue while it shows) and the focused tile's. */
+const focusedAgainstView = (frame: Frame): Promise<{ pos: number; tile: { top: number; bottom: number } | null; view: { top: number; bottom: number } }> => frame.evaluate(() => {
+    const root = document.querySelector(".kpi-tiles-root") as HTMLElement;
+    const box = root.getBoundingClientRect();
+    const top = box.top + root.clientTop;
+    let bottom = top + root.clientHeight;
+    const cue = document.querySelector(".kpi-more") as HTMLElement | null;
+    if (cue && !cue.hidden && getComputedStyle(cue).visibility !== "hidden") bottom = Math.min(bottom, cue.getBoundingClientRect().top);
+    const tile = document.activeElement?.closest(".kpi-tile") ?? null;
+    const r = tile?.getBoundingClientRect();
+    return {
+        pos: Number(tile?.getAttribute("aria-posinset") ?? 0),
+        tile: r ? { top: r.top, bottom: r.bottom } : null,
+        view: { top, bottom },
+    };
+});
+
+test("1,000 KPIs: after scrolling, Tab or Shift+Tab into the visual focuses a tile the reader can see (WCAG 2.4.11)", async () => {
+    const visual = await visualUnderTest();
+    const rows = syntheticRows(1000, 12);
+    const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
+    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
+    try {
+        const frame = preview.frame();
+        const tabIn = async (key: "Tab" | "Shift+Tab") => {
+            for (let i = 0; i < 12 && (await focusedAgainstView(frame)).pos === 0; i++) await preview.page.keyboard.press(key);
+            const seen = await focusedAgainstView(frame);
+            expect(seen.pos).toBeGreaterThan(0);
+            return seen;
+        };
+        const expectInView = (seen: Awaited<ReturnType<typeof focusedAgainstView>>) => {
+            expect(seen.tile).not.toBeNull();
+            expect(seen.tile!.top).toBeGreaterThanOrEqual(seen.view.top - 1);
+            expect(seen.tile!.bottom).toBeLessThanOrEqual(seen.view.bottom + 1);
+        };
+        const scrollBy = async (screens: number) => {
+            const first = Math.min(...(await built(frame)).map(t => t.pos));
+            const target = await frame.$eval(".kpi-tiles-root", (el, s) => { el.scrollTop += Math.round(el.clientHeight * s); return el.scrollTop; }, screens);
+            await eventually(async () => expect(Math.min(...(await built(frame)).map(t => t.pos))).not.toBe(first));
+            return target;
+        };
+        // Visit a tile first, so the tab stop is a tile of the first screen; leave, scroll a screen and a half.
+        await focusFirstTile(preview);
+        await preview.page.keyboard.press("ArrowRight");
+        await preview.page.focus("#clear-selection");
+        const scrolled = await scrollBy(1.5);
+        const viaTab = await tabIn("Tab");
+        expectInView(viaTab);
+        // Landing there did not pull the view back to where the tab stop used to be.
+        expect(await frame.$eval(".kpi-tiles-root", el => el.scrollTop)).toBeGreaterThanOrEqual(scrolled - 1);
+        // Arrow keys go on from the tile landed on.
+        await preview.page.keyboard.press("ArrowRight");
+        await eventually(async () => expect((await focusedAgainstView(frame)).pos).toBe(viaTab.pos + 1));
+
+        // Out again (past the visual, so coming back is Shift+Tab), two more screens down.
+        await preview.page.focus("#clear-selection");
+        await scrollBy(2);
+        await preview.page.evaluate(() => {
+            const after = document.createElement("button");
+            after.id = "after-visual";
+            after.textContent = "after";
+            document.body.appendChild(after);
+            after.focus();
+        });
+        const viaShiftTab = await tabIn("Shift+Tab");
+        expectInView(viaShiftTab);
+        expect(viaShiftTab.pos).toBeGreaterThan(viaTab.pos);
+
+        // Down to the bottom row of the view (revealed just clear of the sticky "N more below" cue), out,
+        // then a small scroll up slides that tile under the cue: Tab does not land on it there either.
+        for (let i = 0; i < 10; i++) await preview.page.keyboard.press("ArrowDown");
+        await eventually(async () => {
+            const seen = await focusedAgainstView(frame);
+            expectInView(seen);
+            expect(seen.view.bottom - seen.tile!.bottom).toBeLessThan(8);
+        });
+        await preview.page.focus("#clear-selection");
+        const cue = await frame.$eval(".kpi-more", el => el.getBoundingClientRect().height);
+        expect(cue).toBeGreaterThan(10);
+        await frame.$eval(".kpi-tiles-root", (el, by) => { el.scrollTop -= by; }, Math.round(cue));
+        await frame.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        expectInView(await tabIn("Tab"));
+        expect(preview.errors).toEqual([]);
+    } finally {
+        await preview.close();
+    }
+});
