@@ -2,6 +2,7 @@ import powerbi from "powerbi-visuals-api";
 import { Localiser } from "../i18n/localiser";
 import { StringKey } from "../i18n/strings";
 import { NumberText } from "./numberText";
+import { qualityWords } from "./quality";
 import { KpiTile } from "./types";
 import { directionSentence, ExplainInput, toleranceWords, WordingContext } from "./wording";
 
@@ -25,6 +26,9 @@ export interface TooltipContext {
 /**
  * Tooltip lines, most important first: the status explained in words, then the numbers behind
  * it, direction, benchmarks, band and rank, owner, the full commentary and the `tooltips` fields.
+ * Next to the figure: its data quality when not final ("Data quality: Provisional", as the tile
+ * and its aria-label say) and, for a stale tile, the staleness sentence ("No 2025/26 Q2 figure;
+ * latest 2025/26 Q1", from `tile.stale`).
  */
 export function buildTooltipItems(tile: Omit<KpiTile, "tooltipItems">, ctx: TooltipContext): VisualTooltipDataItem[] {
     const { t, numbers, format } = ctx;
@@ -36,6 +40,8 @@ export function buildTooltipItems(tile: Omit<KpiTile, "tooltipItems">, ctx: Tool
     add("Tooltip_Group", tile.group);
     add("Tooltip_Period", tile.period);
     add("Tooltip_Actual", tile.actual === null ? null : tile.actualText);
+    if (tile.quality !== undefined) add("Tooltip_Quality", qualityWords(tile.quality, t));
+    add("Tooltip_Stale", tile.stale?.text);
     add("Tooltip_Target", tile.targetText);
     add("Tooltip_Gap", tile.gapText);
     const tolerance = ctx.explainInput.tolerance;

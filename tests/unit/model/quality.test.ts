@@ -81,6 +81,20 @@ describe("a figure that is not final", () => {
         expect(notReturned).toMatchObject({ actualText: "Not returned", status: "no-data" });
     });
 
+    test("the tooltip names a figure's quality right after the figure; a final figure adds no line", () => {
+        const lines = (tile: KpiTile): [string, string][] => tile.tooltipItems.map(i => [i.displayName, i.value]);
+        const [provisional, estimated, final] = build([row("A", "2025/26 Q2", 0.85, "Provisional"), row("B", "2025/26 Q2", 0.7, "est"), row("C", "2025/26 Q2", 0.7, "")]);
+        const names = lines(provisional).map(([name]) => name);
+        expect(names.indexOf("Data quality")).toBe(names.indexOf("Actual") + 1);
+        expect(lines(provisional)).toContainEqual(["Data quality", "Provisional"]);
+        expect(lines(estimated)).toContainEqual(["Data quality", "Estimated"]);
+        expect(lines(final).map(([name]) => name)).not.toContain("Data quality");
+        // No figure to show: the tooltip still says why.
+        const [suppressed] = build([row("A", "2025/26 Q2", 0.91, "Suppressed")]);
+        expect(lines(suppressed)).toContainEqual(["Data quality", "Suppressed"]);
+        expect(lines(suppressed).map(([, value]) => value).join(" ")).not.toContain("91");
+    });
+
     test("without the quality role bound nothing changes", () => {
         const { Quality: _q, ...roles } = ROLES;
         const [tile] = build([row("A", "2025/26 Q2", 0.85, "Provisional")], roles);
@@ -88,6 +102,7 @@ describe("a figure that is not final", () => {
         expect(tile.qualityText).toBeUndefined();
         expect(tile.series[0].quality).toBeUndefined();
         expect(tile.ariaLabel).not.toContain("Figure:");
+        expect(tile.tooltipItems.map(i => i.displayName)).not.toContain("Data quality");
     });
 });
 
@@ -116,6 +131,15 @@ describe("the period in view", () => {
     test("the stale copy keeps the tile's lazy explanation and tooltip", () => {
         expect(b.statusExplanation).toMatch(/target/i);
         expect(b.tooltipItems.length).toBeGreaterThan(0);
+    });
+
+    test("a stale tile's tooltip says which period its figure is for; a current tile's does not", () => {
+        const staleLine = (tile: KpiTile): string | undefined => tile.tooltipItems.find(i => i.displayName === "Latest figure")?.value;
+        expect(staleLine(b)).toBe("No 2025/26 Q2 figure; latest 2025/26 Q1");
+        expect(staleLine(c)).toBe("2025/26 Q2 figure suppressed; latest 2025/26 Q1");
+        expect(staleLine(d)).toBe("2025/26 Q2 figure not returned; latest 2025/26 Q1");
+        expect(staleLine(a)).toBeUndefined();
+        expect(b.tooltipItems.find(i => i.displayName === "Period")?.value).toBe("2025/26 Q1");
     });
 
     test("the summary counts stale tiles apart from the statuses of the period in view", () => {
@@ -160,5 +184,20 @@ describe("strings", () => {
         const list = tilesOf(buildViewModel(buildDataView([row("A", "Q1", 0.8), row("A", "Q2", 0.8, "P"), row("B", "Q1", 0.8)], ROLES, FORMATS), { t: cy, options }));
         expect(list[0].qualityText).toBe("Dros dro");
         expect(list[1].stale?.text).toBe("Dim ffigur ar gyfer Q2; y diweddaraf Q1");
+    });
+
+    test("the tooltip's data-quality and staleness lines are named in every locale (Welsh from cy-GB's resources)", () => {
+        const resources = (locale: string): Record<string, string> => JSON.parse(fs.readFileSync(
+            path.join(__dirname, "../../../stringResources", locale, "resources.resjson"), "utf8")) as Record<string, string>;
+        for (const locale of ["en-US", "en-GB", "cy-GB"]) {
+            for (const key of ["Tooltip_Quality", "Tooltip_Stale"]) expect(resources(locale)[key]).toEqual(expect.any(String));
+        }
+        const welsh = resources("cy-GB");
+        const manager = { getDisplayName: (key: string): string => welsh[key] ?? "" };
+        const cy = new Localiser(manager as unknown as powerbi.extensibility.ILocalizationManager, "cy-GB");
+        const list = tilesOf(buildViewModel(buildDataView([row("A", "Q1", 0.8), row("A", "Q2", 0.8, "P"), row("B", "Q1", 0.8)], ROLES, FORMATS), { t: cy, options }));
+        expect(list[0].tooltipItems).toContainEqual({ displayName: welsh.Tooltip_Quality, value: welsh.Quality_Provisional });
+        expect(list[1].tooltipItems).toContainEqual({ displayName: welsh.Tooltip_Stale, value: "Dim ffigur ar gyfer Q2; y diweddaraf Q1" });
+        expect(welsh.Tooltip_Quality).not.toBe(STRINGS.Tooltip_Quality);
     });
 });
