@@ -129,9 +129,11 @@ export class Visual implements IVisual {
             const rows = this.segments.next(dataView, options ?? {});
             if (rows.kind === "loading") {
                 // The tiles wait for every row: a KPI split across two windows would be rated on part of its periods.
-                this.renderer.renderLoading(rows.rows, t);
-                this.lastModel = null;
-                this.interactions?.bind([], { allowInteractions: false, highContrast: false });
+                // Tiles already drawn (a slicer moved) stay, with their interactions, until the new query is complete.
+                if (!this.renderer.renderLoading(rows.rows, t)) {
+                    this.lastModel = null;
+                    this.interactions?.bind([], { allowInteractions: false, highContrast: false });
+                }
                 events?.renderingFinished(options);
                 return;
             }

@@ -126,6 +126,7 @@ export const STRINGS = {
     "Warning_Reduced": "Not every row is shown",
     "Loading_Title": "Loading more data",
     "Loading_Rows": "{0} rows so far. The tiles appear when every row has arrived.",
+    "Loading_Kept": "{0} rows of the new data so far; the tiles show the previous data until every row has arrived.",
     "Landing_Title": "RAG KPI Tiles",
     "Landing_Intro": "One tile per KPI, rated blue, green, amber or red against its target, with direction of travel and benchmarks.",
     "Landing_Missing": "Add these fields to start: {0}.",

@@ -127,6 +127,7 @@ export class TileRenderer {
     }
 
     private show(parts: { notice?: boolean; summary?: boolean; body?: boolean; message?: boolean }): void {
+        this.doneLoading();
         const hide = (element: HTMLElement, hidden: boolean): void => {
             if (element.hidden !== hidden) element.hidden = hidden;
         };
@@ -441,10 +442,35 @@ export class TileRenderer {
         drawMessage(this.message, "Error_Title", t.format("Error_Body", reason), "error", t);
     }
 
-    /** While Power BI sends the rest of a large query in windows (src/model/segments.ts): the rows so far, in place of the tiles. */
-    renderLoading(rows: number, t: Localiser): void {
+    /**
+     * While Power BI sends the rest of a large query in windows (src/model/segments.ts). With
+     * tiles on the page (a slicer moved), they stay, marked busy, with the rows so far in the
+     * notice above them, and are patched when the last window arrives; with none yet (the first
+     * load), the rows so far are the message in their place. Returns whether the tiles stayed.
+     */
+    renderLoading(rows: number, t: Localiser): boolean {
+        const count = rows.toLocaleString(t.locale);
+        if (this.order.length > 0 && !this.body.hidden) {
+            const text = `${t.text("Loading_Title")}: ${t.format("Loading_Kept", count)}`;
+            if (this.notice.textContent !== text) this.notice.textContent = text;
+            this.notice.hidden = false;
+            this.notice.classList.add("kpi-notice--loading");
+            this.notice.setAttribute("role", "status");
+            this.grid.setAttribute("aria-busy", "true");
+            return true;
+        }
         this.show({ message: true });
-        drawMessage(this.message, "Loading_Title", t.format("Loading_Rows", rows.toLocaleString(t.locale)), "loading", t);
+        drawMessage(this.message, "Loading_Title", t.format("Loading_Rows", count), "loading", t);
+        return false;
+    }
+
+    /** The end of a load in windows: the notice and the tile area no longer say it is loading. */
+    private doneLoading(): void {
+        if (this.grid.hasAttribute("aria-busy")) this.grid.removeAttribute("aria-busy");
+        if (this.notice.classList.contains("kpi-notice--loading")) {
+            this.notice.classList.remove("kpi-notice--loading");
+            this.notice.removeAttribute("role");
+        }
     }
 }
 

@@ -150,6 +150,36 @@ describe("fetchMoreData: a query in three windows", () => {
     });
 });
 
+describe("a new query in windows while tiles are drawn (a slicer moved)", () => {
+    test("the tiles stay, marked busy, with the rows so far above them, and are patched when the last window arrives", () => {
+        const h = createHarness({ locale: "en-GB" });
+        serveSegments(h, allRows(), 12).drain();
+        const before = h.tiles();
+        expect(before).toHaveLength(6);
+        const grid = h.element.querySelector(".kpi-grid") as HTMLElement;
+        // The new query: every actual 20 higher, in windows of 12 rows again.
+        const moved = allRows().map(r => ({ ...r, Actual: (r.Actual as number) + 20 }));
+        const host = serveSegments(h, moved, 12);
+        expect(h.tiles()).toHaveLength(6);
+        h.tiles().forEach((tile, i) => expect(tile).toBe(before[i]));
+        expect(grid.getAttribute("aria-busy")).toBe("true");
+        expect(notice(h).hidden).toBe(false);
+        expect(notice(h).getAttribute("role")).toBe("status");
+        expect(notice(h).textContent).toBe("Loading more data: 12 rows of the new data so far; the tiles show the previous data until every row has arrived.");
+        expect(loadingText(h)).toBeNull();
+        host.drain();
+        const whole = createHarness({ locale: "en-GB" });
+        whole.update(buildDataView(moved, ROLES, FORMATS));
+        expect(tileFacts(h)).toEqual(tileFacts(whole));
+        // The same elements, patched.
+        expect(h.tiles()).toHaveLength(6);
+        h.tiles().forEach((tile, i) => expect(tile).toBe(before[i]));
+        expect(grid.hasAttribute("aria-busy")).toBe(false);
+        expect(notice(h).hidden).toBe(true);
+        expect(notice(h).hasAttribute("role")).toBe(false);
+    });
+});
+
 describe("fetchMoreData refused: the data was cut", () => {
     test("when the host refuses (its memory limit), the rows so far are drawn with the notice and the warning icon", () => {
         const rows = allRows();
