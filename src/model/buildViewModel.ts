@@ -690,6 +690,8 @@ class ModelTile implements KpiTile {
     readonly quality?: DataQuality;
     readonly qualityText?: string | null;
     readonly dimmedByHighlight: boolean;
+    /** Set on the copies withStaleness makes (src/model/quality.ts). */
+    declare readonly stale?: KpiTile["stale"];
     declare readonly source: TileSource;
 
     constructor(source: TileSource, f: TileFields) {
@@ -762,10 +764,15 @@ class ModelTile implements KpiTile {
 
     get tooltipItems(): KpiTile["tooltipItems"] {
         const s = this.source;
-        return (s.tooltipItems ??= buildTooltipItems(this, {
+        const make = (): KpiTile["tooltipItems"] => buildTooltipItems(this, {
             t: s.shared.ctx.t, numbers: s.shared.numbers, format: s.values.format, wording: s.wording(this), explainInput: s.explainInput(this),
             floor: s.values.floor, stretch: s.values.stretch, extra: s.extra(),
-        }));
+        });
+        if (!this.stale) return (s.tooltipItems ??= make());
+        // A stale copy (withStaleness, one per update) says so in its own lines: they are kept on the copy, not in the shared source.
+        const own = make();
+        Object.defineProperty(this, "tooltipItems", { value: own, enumerable: true });
+        return own;
     }
 
     get benchmark(): BenchmarkView | null {

@@ -158,4 +158,21 @@ describe("tiles kept between updates", () => {
         expect(tiles[3].gapText).toBe("10.0 pts below target");
         expect(tiles[3].benchmark?.markers).toHaveLength(1);
     });
+
+    test("a kept tile that was stale in the last update and is not now has no staleness in its tooltip", () => {
+        const cache = new ModelCache();
+        const lines = (tile: KpiTile): string[] => tile.tooltipItems.map(i => `${i.displayName}: ${i.value}`);
+        const data = (aHasQ2: boolean): Record<string, unknown>[] => [
+            { KPI: "A", Period: "Q1", Actual: 0.8, Target: 0.85, Polarity: "High" },
+            ...(aHasQ2 ? [{ KPI: "A", Period: "Q2", Actual: 0.9, Target: 0.85, Polarity: "High" }] : []),
+            { KPI: "B", Period: "Q1", Actual: 0.7, Target: 0.85, Polarity: "High" },
+        ];
+        const first = build(cache, buildDataView(data(true), ROLES, FORMATS));
+        expect(first[1].stale?.inView).toBe("Q2");
+        expect(lines(first[1]).some(l => l.startsWith("Latest figure:"))).toBe(true);
+        const second = build(cache, buildDataView(data(false), ROLES, FORMATS));
+        expect(second[1].stale ?? null).toBeNull();
+        expect(lines(second[1]).some(l => l.startsWith("Latest figure:"))).toBe(false);
+        expect(lines(second[1])).toEqual(lines(build(new ModelCache(), buildDataView(data(false), ROLES, FORMATS))[1]));
+    });
 });
