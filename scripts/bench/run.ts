@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 7] [--pbiviz <file>]`: how fast the packaged visual answers what
+ * `npm run bench [-- --runs 7] [--pbiviz <file>] [--cases 100,1000]`: how fast the packaged visual answers what
  * users do, in headless Chromium through the same host emulator as the preview, plus the package
  * size and (when dax/bench.ts exists) the DAX generator. Prints a table and the machine it ran
  * on; not a timed test (figures depend on the machine and its load).
@@ -183,7 +183,18 @@ function periodWindow(kpis: number, periods: number, window: 0 | 1) {
     return syntheticRows(kpis, periods + 1).filter(r => r.periodIndex > window && r.periodIndex <= periods + window);
 }
 
-export async function runBenchmarks(visual: VisualPackage, runs: number, say: (line: string) => void): Promise<{ rows: BenchRow[]; machine: Record<string, string> }> {
+/** The cases `--cases` names (by number of KPIs: 100, 1000, 250 for the 30,000-row case, 10000), or all. */
+export function selectCases(list: string | undefined): { readonly cases: readonly Case[]; readonly large: boolean } {
+    if (list === undefined) return { cases: CASES, large: true };
+    const wanted = list.split(",").map(s => Number(s.trim().replace(/_/g, "")));
+    const known = [...CASES.map(c => c.kpis), 10_000];
+    const unknown = wanted.filter(n => !known.includes(n));
+    if (unknown.length > 0 || wanted.length === 0) throw new Error(`--cases takes numbers of KPIs from ${known.join(", ")}, not "${list}"`);
+    return { cases: CASES.filter(c => wanted.includes(c.kpis)), large: wanted.includes(10_000) };
+}
+
+export async function runBenchmarks(visual: VisualPackage, runs: number, say: (line: string) => void,
+    selection = selectCases(undefined)): Promise<{ rows: BenchRow[]; machine: Record<string, string> }> {
     const rows: BenchRow[] = [];
     const empty: Dataset = { folder: "(synthetic)", rows: syntheticRows(10, 12), problems: [], ok: true, kpiCount: 10, periodCount: 12 };
     const preview = await openPreview({ visual, dataset: empty, width: 1280, height: 720 });
@@ -197,7 +208,7 @@ export async function runBenchmarks(visual: VisualPackage, runs: number, say: (l
     try {
         const page = preview.page;
         await installTimer(page);
-        for (const c of CASES) {
+        for (const c of selection.cases) {
             const windows = [0, 1].map(w => buildDataView(periodWindow(c.kpis, c.periods, w as 0 | 1), visual.capabilities));
             const rowCount = windows[0].dataView.categorical.categories[0]?.values.length ?? 0;
             say(`${c.name}: ${rowCount} rows${windows[0].rowsCutOff ? `, ${windows[0].rowsCutOff} cut off by the data-reduction limit` : ""}`);
@@ -243,7 +254,7 @@ export async function runBenchmarks(visual: VisualPackage, runs: number, say: (l
             if (failed > 0) rows.push({ measure: `Updates without renderingFinished, ${c.name}`, value: String(failed), target: "0", ok: false });
         }
         // 10,000 KPIs: more rows than one window, served in windows (fetchMoreData); scripts/bench/large.ts.
-        rows.push(...await benchTenThousand(page, visual, runs, say, () => heapAfterGc(page)));
+        if (selection.large) rows.push(...await benchTenThousand(page, visual, runs, say, () => heapAfterGc(page)));
         if (preview.errors.length > 0) rows.push({ measure: "Console errors from the visual", value: String(preview.errors.length), target: "0", ok: false });
     } finally {
         await preview.close();
@@ -265,6 +276,7 @@ export function markdownTable(rows: readonly BenchRow[]): string {
 async function main(): Promise<void> {
     const options = parseArgs(process.argv.slice(2));
     const runs = Math.max(1, options.runs ?? 7);
+    const selection = selectCases(options.cases);
     const say = (line: string): void => console.log(line);
     if (!options.pbiviz) {
         const step = ensurePackage(say);
@@ -274,7 +286,7 @@ async function main(): Promise<void> {
     if (!path) throw new Error("No dist/*.pbiviz: run `npm run package`.");
     const visual = await readVisualPackage(path);
     say(`Benchmarking ${visual.displayName} ${visual.version} (${path}): first renders ${runs} runs, updates, resizes and scrolls ${runs * 2} each; median, min, max to the next painted frame`);
-    const { rows, machine } = await runBenchmarks(visual, runs, say);
+    const { rows, machine } = await runBenchmarks(visual, runs, say, selection);
     const table = markdownTable(rows);
     const machineText = Object.entries(machine).map(([k, v]) => `${k}: ${v}`).join("; ");
     console.log(`\n${table}\n\nMachine: ${machineText}\nDate: ${new Date().toISOString()}`);

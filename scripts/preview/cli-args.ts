@@ -16,6 +16,8 @@ export interface CliOptions {
     readonly service?: string;
     readonly period?: string;
     readonly locale?: string;
+    /** The benchmark's cases, by number of KPIs ("100,1000"); all when absent. */
+    readonly cases?: string;
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -36,7 +38,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, not "${values[name]}"`);
         return n;
     };
-    const known = new Set(["data", "port", "out", "width", "height", "contrast", "runs", "pbiviz", "view", "service", "period", "locale"]);
+    const known = new Set(["data", "port", "out", "width", "height", "contrast", "runs", "pbiviz", "view", "service", "period", "locale", "cases"]);
     for (const name of Object.keys(values)) if (!known.has(name)) throw new Error(`unknown option --${name}`);
     return {
         data: values.data,
@@ -51,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         service: values.service,
         period: values.period,
         locale: values.locale,
+        cases: values.cases,
         build: !flags.has("no-build"),
         help: flags.has("help"),
     };
