@@ -1,11 +1,14 @@
 import { loadDictionary, parseDictionaryText } from "./dictionary/load";
 import { DictionaryIssue, KpiDictionary } from "./dictionary/types";
-import { allMeasures } from "./measures/all";
+import { allMeasures, fixedMeasures, hasOwnMeasures } from "./measures/all";
 import { MeasureDefinition } from "./measures/measure";
+import { PER_KPI_SUFFIXES } from "./measures/names";
+import { perKpiMeasures } from "./measures/perKpi";
 import { kpiDimensionCsv } from "./output/kpiDimension";
-import { genericQueryScript, perKpiQueryScript } from "./output/query";
-import { dictionarySummary } from "./output/summary";
-import { measuresTableTmdlAndScript } from "./output/tmdl";
+import { defineMeasure, genericQueryScript, perKpiQueryHead, perKpiQueryScript, perKpiQueryTail } from "./output/query";
+import { LineSink, TextSink } from "./output/sink";
+import { dictionarySummary, summaryHead, summaryMeasure } from "./output/summary";
+import { measuresTableTmdlAndScript, MeasuresTableStream } from "./output/tmdl";
 
 /** Output file names (stable: reports and the Power BI Project builder refer to them). */
 export const OUTPUT_FILES = {
@@ -40,6 +43,67 @@ export function generateOutputs(dictionary: KpiDictionary, source: string): Gene
     files.set(OUTPUT_FILES.kpiDimension, kpiDimensionCsv(dictionary));
     files.set(OUTPUT_FILES.summary, dictionarySummary(dictionary, measures, source));
     return { dictionary, measures, files };
+}
+
+export interface StreamedOutput {
+    /** The files written, in the order generateOutputs lists them. */
+    readonly files: readonly string[];
+    readonly measureCount: number;
+}
+
+/** Measures in each KPI's own family (perKpiMeasures). */
+const PER_KPI_MEASURE_COUNT = Object.keys(PER_KPI_SUFFIXES).length;
+
+/**
+ * The files of `generateOutputs`, byte for byte, written to the sinks `open` gives (one per file,
+ * opened in the order generateOutputs lists them) as they are produced: each KPI's measures are
+ * built, printed once and written to the per-KPI script, the TMDL table, its TMDL view script
+ * and the summary, then dropped. Nothing of a KPI outlives its turn, so memory stays at the
+ * dictionary and the generic family, whatever the dictionary's size (tests/dax/streaming.test.ts
+ * compares the two).
+ */
+export function streamOutputs(dictionary: KpiDictionary, source: string, open: (file: string) => TextSink): StreamedOutput {
+    const fixed = fixedMeasures(dictionary);
+    const own = dictionary.kpis.filter(hasOwnMeasures);
+    const measureCount = fixed.length + own.length * PER_KPI_MEASURE_COUNT;
+    const files: string[] = [];
+    const sink = (file: string): TextSink => {
+        files.push(file);
+        return open(file);
+    };
+    const query = sink(OUTPUT_FILES.query);
+    const perKpiQuery = own.length > 0 ? new LineSink(sink(OUTPUT_FILES.perKpiQuery)) : null;
+    const tmdl = new MeasuresTableStream(source, new LineSink(sink(OUTPUT_FILES.tmdl)), new LineSink(sink(OUTPUT_FILES.tmdlScript)));
+    const csv = sink(OUTPUT_FILES.kpiDimension);
+    const summary = new LineSink(sink(OUTPUT_FILES.summary));
+
+    if (fixed.some(m => m.family !== "generic")) throw new Error("a measure of the generic family is marked per-KPI");
+    query.write(genericQueryScript(fixed, source));
+    csv.write(kpiDimensionCsv(dictionary));
+    summaryHead(dictionary, measureCount, source, summary);
+    for (const m of fixed) {
+        tmdl.measure(m);
+        summaryMeasure(m, summary);
+    }
+    if (perKpiQuery !== null) {
+        perKpiQueryHead(source, perKpiQuery);
+        perKpiQuery.push("DEFINE");
+        for (const kpi of own) {
+            const measures = perKpiMeasures(kpi);
+            if (measures.length !== PER_KPI_MEASURE_COUNT || measures.some(m => m.family !== "perKpi")) {
+                throw new Error(`KPI ${kpi.id}: perKpiMeasures gave ${measures.length} measures, not the ${PER_KPI_MEASURE_COUNT} of PER_KPI_SUFFIXES`);
+            }
+            for (const m of measures) {
+                defineMeasure(m, perKpiQuery);
+                tmdl.measure(m);
+                summaryMeasure(m, summary);
+            }
+        }
+        perKpiQueryTail(dictionary, perKpiQuery);
+    }
+    tmdl.end();
+    summary.push("");
+    return { files, measureCount };
 }
 
 export type GenerateResult =

@@ -5,7 +5,13 @@
  * collector and are copied by it, where a chunk of about 64,000 characters is joined while its
  * lines are young (chunks that big are allocated outside the young generation).
  */
-export class LineChunks {
+/** Where a file's lines go: kept in chunks (LineChunks) or written as they come (LineSink, sink.ts). */
+export interface Lines {
+    push(...lines: string[]): void;
+    pushAll(lines: readonly string[]): void;
+}
+
+export class LineChunks implements Lines {
     private readonly chunks: string[] = [];
     private pending: string[] = [];
     private pendingLength = 0;

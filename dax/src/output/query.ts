@@ -5,7 +5,7 @@ import { bracketName, quoteTable } from "../expr/names";
 import { printExpr } from "../expr/print";
 import { singleLine } from "../expr/text";
 import { MeasureDefinition } from "../measures/measure";
-import { LineChunks } from "./lines";
+import { LineChunks, Lines } from "./lines";
 import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
 
 /**
@@ -13,20 +13,23 @@ import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
  * view offers to add or update them in the model), then a query listing every KPI with its
  * latest actual, target and status so the result can be checked before applying.
  */
-function defineBlock(measures: readonly MeasureDefinition[], out: LineChunks): void {
+function defineBlock(measures: readonly MeasureDefinition[], out: Lines): void {
     out.push("DEFINE");
-    for (const m of measures) {
-        out.push(`    -- ${singleLine(m.description)}`);
-        const text = printExpr(m.expression);
-        const head = `    MEASURE ${quoteTable(MEASURES_TABLE)}${bracketName(m.name)} =`;
-        if (!text.includes("\n")) {
-            out.push(`${head} ${text}`);
-        } else {
-            // Every non-empty line eight spaces deeper, in one pass over the text.
-            out.push(head, `        ${text.replace(/\n(?=[^\n])/g, "\n        ")}`);
-        }
-        out.push("");
+    for (const m of measures) defineMeasure(m, out);
+}
+
+/** One measure of a DEFINE block: its description, `MEASURE ... =` and expression, a blank line. */
+export function defineMeasure(m: MeasureDefinition, out: Lines): void {
+    out.push(`    -- ${singleLine(m.description)}`);
+    const text = printExpr(m.expression);
+    const head = `    MEASURE ${quoteTable(MEASURES_TABLE)}${bracketName(m.name)} =`;
+    if (!text.includes("\n")) {
+        out.push(`${head} ${text}`);
+    } else {
+        // Every non-empty line eight spaces deeper, in one pass over the text.
+        out.push(head, `        ${text.replace(/\n(?=[^\n])/g, "\n        ")}`);
     }
+    out.push("");
 }
 
 const LISTED: readonly [string, string][] = [
@@ -57,19 +60,30 @@ export function genericQueryScript(measures: readonly MeasureDefinition[], sourc
 }
 
 export function perKpiQueryScript(measures: readonly MeasureDefinition[], dictionary: KpiDictionary, source: string): string {
-    const perKpi = dictionary.kpis.filter(k => k.actualExpression !== null || k.sourceColumn !== null);
-    const rows: Expr[] = perKpi.map(k => measure(k.name + " Status"));
-    const listed: Expr[] = [];
-    perKpi.forEach((k, i) => listed.push(str(k.id), rows[i]));
-    const row: Expr = { kind: "call", fn: "ROW", args: listed };
     const out = new LineChunks();
+    perKpiQueryHead(source, out);
+    out.push("DEFINE");
+    for (const m of measures) defineMeasure(m, out);
+    perKpiQueryTail(dictionary, out);
+    return out.join();
+}
+
+/** The per-KPI script's lines before `DEFINE`. */
+export function perKpiQueryHead(source: string, out: Lines): void {
     out.push(
         `-- Per-KPI measures generated from ${singleLine(source)} by npm run dax. Regenerate rather than edit.`,
         "-- Each KPI's own actual, target, status, status colour and direction, for cards and tables.",
     );
-    defineBlock(measures, out);
+}
+
+/** The per-KPI script's lines after its measures: a query listing every KPI's status. */
+export function perKpiQueryTail(dictionary: KpiDictionary, out: Lines): void {
+    const listed: Expr[] = [];
+    for (const k of dictionary.kpis) {
+        if (k.actualExpression !== null || k.sourceColumn !== null) listed.push(str(k.id), measure(k.name + " Status"));
+    }
+    const row: Expr = { kind: "call", fn: "ROW", args: listed };
     out.push("EVALUATE");
     out.pushAll(printExpr(row).split("\n").map(l => `    ${l}`));
     out.push("");
-    return out.join();
 }

@@ -2,7 +2,7 @@ import { KpiDefinition, KpiDictionary } from "../dictionary/types";
 import { MeasureDefinition } from "../measures/measure";
 import { singleLine } from "../expr/text";
 import { describeRating, POLARITY_WORDS, showValue } from "./describe";
-import { LineChunks } from "./lines";
+import { LineChunks, Lines } from "./lines";
 
 const cell = (text: string | null | undefined): string => {
     if (text === null || text === undefined || text === "") return "";
@@ -13,8 +13,24 @@ const cell = (text: string | null | undefined): string => {
 /** A readable summary of every KPI and its rules, for the data dictionary owner. */
 export function dictionarySummary(dictionary: KpiDictionary, measures: readonly MeasureDefinition[], source: string): string {
     const out = new LineChunks();
+    summaryHead(dictionary, measures.length, source, out);
+    for (const m of measures) summaryMeasure(m, out);
+    out.push("");
+    return out.join();
+}
+
+/** The measures table's row for a measure (none for a hidden one). */
+export function summaryMeasure(m: MeasureDefinition, out: Lines): void {
+    if (!m.isHidden) out.push(`| ${cell(m.name)} | ${cell(m.displayFolder)} | ${cell(m.description)} |`);
+}
+
+/**
+ * The summary up to its table of measures (`measureCount` of them): the summary is this, a
+ * `summaryMeasure` for each measure, then an empty line.
+ */
+export function summaryHead(dictionary: KpiDictionary, measureCount: number, source: string, out: Lines): void {
     out.push("# KPI data dictionary: summary", "");
-    out.push(`Generated from \`${source}\` by \`npm run dax\`. ${dictionary.kpis.length} KPIs; ${measures.length} measures in the \`KPI Measures\` table.`);
+    out.push(`Generated from \`${source}\` by \`npm run dax\`. ${dictionary.kpis.length} KPIs; ${measureCount} measures in the \`KPI Measures\` table.`);
     out.push("Statuses are rated exactly as the KPI tiles visual rates them, at each KPI's shown precision.", "");
     // KPIs by service area, areas in order of first appearance (one pass, however many areas).
     const areas = new Map<string, KpiDefinition[]>();
@@ -42,7 +58,4 @@ export function dictionarySummary(dictionary: KpiDictionary, measures: readonly 
     }
     out.push("## Measures", "");
     out.push("| Measure | Folder | Description |", "| --- | --- | --- |");
-    for (const m of measures.filter(x => !x.isHidden)) out.push(`| ${cell(m.name)} | ${cell(m.displayFolder)} | ${cell(m.description)} |`);
-    out.push("");
-    return out.join();
 }

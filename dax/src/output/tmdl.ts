@@ -3,7 +3,11 @@ import { printExpr } from "../expr/print";
 import { allMeasures } from "../measures/all";
 import { MeasureDefinition } from "../measures/measure";
 import { MEASURES_TABLE } from "../measures/names";
-import { createOrReplaceScriptOf, lineageTag, TmdlMeasure, TmdlTable, writeCreateOrReplaceScript, writeTable, writeTableAndScript } from "./tmdlWriter";
+import { Lines } from "./lines";
+import {
+    createOrReplaceScriptOf, indentForScript, lineageTag, measureText, tablePiecesAfter, tablePiecesBefore, TmdlMeasure, TmdlTable,
+    writeCreateOrReplaceScript, writeTable, writeTableAndScript,
+} from "./tmdlWriter";
 
 /**
  * The `KPI Measures` table as a typed TMDL object (written by `tmdlWriter.ts`, the project's one
@@ -13,7 +17,7 @@ import { createOrReplaceScriptOf, lineageTag, TmdlMeasure, TmdlTable, writeCreat
  */
 export { lineageTag, tmdlName, tmdlText } from "./tmdlWriter";
 
-function measureObject(m: MeasureDefinition): TmdlMeasure {
+export function measureObject(m: MeasureDefinition): TmdlMeasure {
     return {
         name: m.name,
         expression: printExpr(m.expression),
@@ -72,4 +76,32 @@ export function measuresTableTmdlAndScript(measures: readonly MeasureDefinition[
 /** The TMDL view script from the table file's text (`measuresTableTmdl`), without writing the table again. */
 export function measuresTableScriptOf(tableTmdl: string): string {
     return createOrReplaceScriptOf([tableTmdl]);
+}
+
+/**
+ * `measuresTableTmdlAndScript` written as the measures come: `measure` for each measure in
+ * order, then `end`. The same text (tests/dax/streaming.test.ts compares them), without a list
+ * of every measure's TMDL object.
+ */
+export class MeasuresTableStream {
+    private readonly shell: TmdlTable;
+
+    constructor(source: string | undefined, private readonly table: Lines, private readonly script: Lines) {
+        this.shell = measuresTable([], source);
+        script.push("createOrReplace", "");
+        tablePiecesBefore(this.shell, piece => this.emit(piece));
+    }
+
+    measure(m: MeasureDefinition): void {
+        this.emit(measureText(measureObject(m)));
+    }
+
+    end(): void {
+        tablePiecesAfter(this.shell, piece => this.emit(piece));
+    }
+
+    private emit(piece: string): void {
+        this.table.push(piece);
+        this.script.push(indentForScript(piece));
+    }
 }

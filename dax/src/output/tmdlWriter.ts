@@ -229,7 +229,7 @@ function annotationLines(annotations: readonly TmdlAnnotation[] | undefined, dep
 }
 
 /** A measure's lines, joined (each line once; a table of 10,000 KPIs has 25,000 measures). */
-function measureText(m: TmdlMeasure): string {
+export function measureText(m: TmdlMeasure): string {
     const out = descriptionLines(m.description, 1);
     out.push(expressionText(`\tmeasure ${tmdlName(m.name)}`, m.expression, 1));
     if (m.formatString !== undefined) out.push(`\t\tformatString: ${tmdlText(m.formatString)}`);
@@ -282,11 +282,21 @@ export function writeTable(t: TmdlTable): string {
 
 /** The pieces of a table's text (lines, or a whole measure), in order: the table is `pieces.join("\n")`. */
 function writeTablePieces(t: TmdlTable, emit: (piece: string) => void): void {
+    tablePiecesBefore(t, emit);
+    for (const m of t.measures) emit(measureText(m));
+    tablePiecesAfter(t, emit);
+}
+
+/** The pieces of a table before its measures (description, declaration, lineage tag). */
+export function tablePiecesBefore(t: TmdlTable, emit: (piece: string) => void): void {
     for (const line of descriptionLines(t.description, 0)) emit(line);
     emit(`table ${tmdlName(t.name)}`);
     emit(`\tlineageTag: ${t.lineageTag}`);
     emit("");
-    for (const m of t.measures) emit(measureText(m));
+}
+
+/** The pieces of a table after its measures (columns, partitions, annotations). */
+export function tablePiecesAfter(t: TmdlTable, emit: (piece: string) => void): void {
     for (const c of t.columns) for (const line of columnLines(c)) emit(line);
     for (const p of t.partitions) for (const line of partitionLines(p)) emit(line);
     const annotations = annotationLines(t.annotations, 1);
@@ -313,8 +323,8 @@ export function writeTableAndScript(t: TmdlTable): { readonly table: string; rea
     return { table: table.join(), script: script.join() };
 }
 
-/** Every non-empty line of `text` one tab deeper. */
-function indentForScript(text: string): string {
+/** Every non-empty line of `text` one tab deeper (a table's piece as the createOrReplace script holds it). */
+export function indentForScript(text: string): string {
     return (text === "" || text[0] === "\n" ? "" : "\t") + text.replace(/\n(?=[^\n])/g, "\n\t");
 }
 

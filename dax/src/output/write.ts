@@ -1,6 +1,9 @@
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import {
+    closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync,
+} from "fs";
 import { randomBytes } from "crypto";
 import { basename, dirname, join, resolve } from "path";
+import { FileSink, TextSink, WriteFailure } from "./sink";
 
 /**
  * Write a set of files into `outDir` atomically (docs/dax-generator.md, "What a kill leaves"):
@@ -20,6 +23,22 @@ import { basename, dirname, join, resolve } from "path";
  * replaced.
  */
 export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, owned: ReadonlySet<string> = new Set()): void {
+    writeOutputsAtomicallyWith(outDir, open => {
+        for (const [file, content] of files) open(file).write(content);
+    }, owned);
+}
+
+/**
+ * writeOutputsAtomically for files written a piece at a time: `produce` asks `open` for a sink
+ * per file (each name once) and writes to it; the text goes straight into the file of that name
+ * in the temporary folder, so no file is ever held whole in memory. The same steps and the same
+ * guarantees: the swap happens only after `produce` returned and every file was written and
+ * closed; if `produce` throws (what it throws is thrown on; opening or writing a file throws
+ * WriteFailure), or anything else fails, the previous outputs are untouched and the temporary
+ * folder is removed.
+ */
+export function writeOutputsAtomicallyWith(outDir: string, produce: (open: (file: string) => TextSink) => void,
+    owned: ReadonlySet<string> = new Set()): void {
     const target = followLink(resolve(outDir));
     const parent = dirname(target);
     const name = basename(target);
@@ -30,10 +49,27 @@ export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string
     const backup = join(parent, `.${name}.old-${stamp}`);
     try {
         mkdirSync(temp);
-        for (const [file, content] of files) {
-            if (file.includes("/") || file.includes("\\") || file.startsWith(".")) throw new Error(`bad output file name ${file}`);
-            writeFileSync(join(temp, file), content, "utf8");
+        const written = new Map<string, { fd: number; sink: FileSink }>();
+        try {
+            const open = (file: string): TextSink => {
+                if (file.includes("/") || file.includes("\\") || file.startsWith(".")) throw new Error(`bad output file name ${file}`);
+                if (written.has(file)) throw new Error(`output file ${file} opened twice`);
+                let fd: number;
+                try {
+                    fd = openSync(join(temp, file), "wx");
+                } catch (error) {
+                    throw new WriteFailure(error);
+                }
+                const sink = new FileSink(fd);
+                written.set(file, { fd, sink });
+                return sink;
+            };
+            produce(open);
+            for (const { sink } of written.values()) sink.end();
+        } finally {
+            for (const { fd } of written.values()) closeSync(fd);
         }
+        const files = written;
         if (existsSync(target)) {
             if (!statSync(target).isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
             for (const entry of readdirSync(target, { withFileTypes: true })) {

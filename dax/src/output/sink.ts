@@ -1,0 +1,106 @@
+import { writeSync } from "fs";
+
+/**
+ * Where a generated file's text goes, a piece at a time: into memory (`StringSink`, for
+ * `generateOutputs` and --check) or into an open file (`FileSink`, for the command line, so a
+ * 10,000-KPI run never holds a whole 17 MB file, nor the trees and text of measures already written).
+ */
+export interface TextSink {
+    write(text: string): void;
+}
+
+/**
+ * Pieces are gathered and handed on about `chunkLength` characters at a time: small strings are
+ * joined while they are young (the garbage collector copies what outlives its young
+ * generation), and a non-Latin-1 character (the status icons) makes only its own chunk two-byte.
+ */
+abstract class ChunkedSink implements TextSink {
+    private pending: string[] = [];
+    private pendingLength = 0;
+
+    constructor(private readonly chunkLength: number) {}
+
+    write(text: string): void {
+        this.pending.push(text);
+        this.pendingLength += text.length;
+        if (this.pendingLength >= this.chunkLength) this.flush();
+    }
+
+    protected flush(): void {
+        if (this.pending.length === 0) return;
+        const chunk = this.pending.length === 1 ? this.pending[0] : this.pending.join("");
+        this.pending = [];
+        this.pendingLength = 0;
+        this.take(chunk);
+    }
+
+    protected abstract take(chunk: string): void;
+}
+
+/** Text kept in memory: `text()` is everything written, in order. */
+export class StringSink extends ChunkedSink {
+    private readonly chunks: string[] = [];
+
+    constructor(chunkLength = 64 * 1024) {
+        super(chunkLength);
+    }
+
+    text(): string {
+        this.flush();
+        return this.chunks.join("");
+    }
+
+    protected take(chunk: string): void {
+        this.chunks.push(chunk);
+    }
+}
+
+/** Opening or writing an output file failed (`cause`: the file system's error), as opposed to producing its text. */
+export class WriteFailure extends Error {
+    constructor(readonly cause: unknown) {
+        super(cause instanceof Error ? cause.message : String(cause));
+    }
+}
+
+/** Text written to an open file descriptor as UTF-8 (the caller opens and closes it; `end` writes what is pending). */
+export class FileSink extends ChunkedSink {
+    constructor(private readonly fd: number, chunkLength = 16 * 1024) {
+        super(chunkLength);
+    }
+
+    end(): void {
+        this.flush();
+    }
+
+    protected take(chunk: string): void {
+        const bytes = Buffer.from(chunk, "utf8");
+        let offset = 0;
+        try {
+            while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+        } catch (error) {
+            throw new WriteFailure(error);
+        }
+    }
+}
+
+/**
+ * Lines to a sink, joined by line feeds (`lines.join("\n")` of every line pushed: no line feed
+ * after the last). A pushed piece may itself hold several lines.
+ */
+export class LineSink {
+    private first = true;
+
+    constructor(private readonly sink: TextSink) {}
+
+    push(...lines: string[]): void {
+        this.pushAll(lines);
+    }
+
+    pushAll(lines: readonly string[]): void {
+        for (let i = 0; i < lines.length; i++) {
+            if (this.first) this.first = false;
+            else this.sink.write("\n");
+            this.sink.write(lines[i]);
+        }
+    }
+}
