@@ -76,6 +76,7 @@ export class TileRenderer {
     private headingsKey = "";
     private framePending = false;
     private labelsPending = false;
+    private marginPending = false;
     private viewport: ViewportSize = { width: 0, height: 0 };
     /** Geometry read before the latest writes (see measure()). */
     private metrics = { view: 0, bodyTop: 0, scrollTop: 0 };
@@ -208,7 +209,8 @@ export class TileRenderer {
         const m = this.metrics;
         const furthest = Math.max(0, m.bodyTop + layout.contentHeight + ROOT_PADDING + this.cueHeight() - m.view);
         if (m.scrollTop > furthest) m.scrollTop = furthest;
-        this.fill();
+        this.fill(-1, false);
+        this.scheduleMargin();
         return this.builtTiles();
     }
 
@@ -308,17 +310,51 @@ export class TileRenderer {
     }
 
     /**
-     * Build the tiles in and near view, drop those far from it, update the headings and the cue.
-     * `keep` is a tile index to build whatever the scroll position. Returns whether the set of built tiles changed.
+     * After an update has drawn the tiles in view: build the margin around them once the frame
+     * is painted (a message task after the next animation frame), so an update's own work and its
+     * first frame are for what is seen.
      */
-    private fill(keep = -1): boolean {
+    private scheduleMargin(): void {
+        const view = this.root.ownerDocument.defaultView;
+        const Channel = view?.MessageChannel;
+        if (!view || typeof view.requestAnimationFrame !== "function" || typeof Channel !== "function") {
+            if (this.fill()) this.onBuiltChange?.();
+            return;
+        }
+        if (this.marginPending) return;
+        this.marginPending = true;
+        view.requestAnimationFrame(() => {
+            const channel = new Channel();
+            channel.port1.onmessage = () => {
+                this.marginPending = false;
+                if (this.fill()) this.onBuiltChange?.();
+            };
+            channel.port2.postMessage(0);
+        });
+    }
+
+    /** Whether a built tile element shows `tile` as the latest update would draw it. */
+    private isCurrent(element: HTMLElement, tile: KpiTile): boolean {
+        const last = this.drawnWith.get(element);
+        return last !== undefined && last.tile === tile && last.context === this.contextKey;
+    }
+
+    /**
+     * Build the tiles in and near view, drop those far from it, update the headings and the cue.
+     * `keep` is a tile index to build whatever the scroll position. With `withMargin` false (an
+     * update), only the tiles in view are drawn now; built tiles in the margin stay if they are
+     * current and go if not (scheduleMargin builds the margin next). Returns whether the set of
+     * built tiles changed.
+     */
+    private fill(keep = -1, withMargin = true): boolean {
         const layout = this.layout;
         const ctx = this.ctx;
         if (!layout || !ctx) return false;
         const { view, bodyTop, scrollTop } = this.metrics;
         const offset = scrollTop - bodyTop;
         const margin = Math.max(200, view * MARGIN_SCREENS);
-        const range = tilesInBand(layout, offset - margin, offset + view + margin);
+        const around = tilesInBand(layout, offset - margin, offset + view + margin);
+        const range = withMargin ? around : tilesInBand(layout, offset, offset + view);
         const active = this.root.ownerDocument.activeElement;
         let changed = false;
         // Drop tiles out of range (never the focused one: focus must not fall to the page).
@@ -326,6 +362,8 @@ export class TileRenderer {
             const index = this.indexByKey.get(key);
             const inRange = index !== undefined && ((index >= range.first && index <= range.last) || index === keep);
             if (inRange || (index !== undefined && active !== null && element.contains(active))) continue;
+            // In the margin and up to date: it can stay while the margin waits.
+            if (index !== undefined && index >= around.first && index <= around.last && this.isCurrent(element, this.order[index])) continue;
             element.remove();
             this.built.delete(key);
             changed = true;

@@ -245,3 +245,36 @@ test("1,000 KPIs: after scrolling, Tab or Shift+Tab into the visual focuses a ti
         await preview.close();
     }
 });
+
+test("1,000 KPIs: an update draws the tiles in view at once and builds the margin around them after the frame", async () => {
+    const visual = await visualUnderTest();
+    const rows = syntheticRows(1000, 12);
+    const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
+    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
+    try {
+        const frame = preview.frame();
+        await eventually(async () => expect((await built(frame)).length).toBeGreaterThan(30));
+        const settled = (await built(frame)).length;
+        // Counted as soon as the update (a new sort: every tile in view changes) has finished.
+        const atOnce = await preview.page.evaluate(async () => {
+            const api = (window as unknown as { preview: { setObjects(o: unknown): Promise<unknown>; runner: { frameWindow: Window } } }).preview;
+            await api.setObjects({ layout: { sortBy: "name" } });
+            const doc = api.runner.frameWindow.document;
+            const root = (doc.querySelector(".kpi-tiles-root") as HTMLElement).getBoundingClientRect();
+            const tiles = Array.from(doc.querySelectorAll(".kpi-tile"));
+            return {
+                count: tiles.length,
+                outOfView: tiles.filter(t => { const r = t.getBoundingClientRect(); return r.bottom <= root.top || r.top >= root.bottom; }).length,
+                names: tiles.map(t => t.getAttribute("data-kpi") ?? ""),
+            };
+        });
+        expect(atOnce.count).toBeGreaterThan(10);
+        expect(atOnce.outOfView).toBe(0);
+        // Then the margin below the view is built, as before the update; the tiles drawn at once were already the new order's.
+        await eventually(async () => expect((await built(frame)).length).toBe(settled));
+        expect((await built(frame)).slice(0, atOnce.count).map(t => t.kpi)).toEqual(atOnce.names);
+        expect(preview.errors).toEqual([]);
+    } finally {
+        await preview.close();
+    }
+});
