@@ -86,13 +86,16 @@ describe("sinks", () => {
     test("FileSink writes UTF-8, every chunk, and what is pending at end", () => {
         const dir = mkdtempSync(join(tmpdir(), "dax-sink-"));
         const { openSync, closeSync } = require("fs") as typeof import("fs");
-        const fd = openSync(join(dir, "f.txt"), "w");
-        const sink = new FileSink(fd, 5);
-        const text = ["\u2605 Blue", " \u00a3#,0", "x".repeat(20), "\u25cf"];
-        for (const t of text) sink.write(t);
-        sink.end();
-        closeSync(fd);
-        expect(readFileSync(join(dir, "f.txt"), "utf8")).toBe(text.join(""));
+        const text = ["\u2605 Blue", " \u00a3#,0", "x".repeat(20), "\u25cf", "y".repeat(3000)];
+        for (const [chunk, bytes] of [[5, 7], [5, 1], [1024, 256 * 1024]] as const) {
+            const file = join(dir, `f-${chunk}-${bytes}.txt`);
+            const fd = openSync(file, "w");
+            const sink = new FileSink(fd, chunk, bytes);
+            for (const t of text) sink.write(t);
+            sink.end();
+            closeSync(fd);
+            expect(readFileSync(file, "utf8")).toBe(text.join(""));
+        }
     });
 });
 

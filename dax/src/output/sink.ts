@@ -1,4 +1,4 @@
-import { writeSync } from "fs";
+import { writeSync, writevSync } from "fs";
 
 /**
  * Where a generated file's text goes, a piece at a time: into memory (`StringSink`, for
@@ -62,21 +62,45 @@ export class WriteFailure extends Error {
     }
 }
 
-/** Text written to an open file descriptor as UTF-8 (the caller opens and closes it; `end` writes what is pending). */
+/**
+ * Text written to an open file descriptor as UTF-8 (the caller opens and closes it; `end` writes
+ * what is pending). Each chunk is encoded while it is young; the encoded chunks go to the file
+ * about `writeBytes` at a time, in one system call.
+ */
 export class FileSink extends ChunkedSink {
-    constructor(private readonly fd: number, chunkLength = 16 * 1024) {
+    private buffers: Buffer[] = [];
+    private bufferedBytes = 0;
+
+    constructor(private readonly fd: number, chunkLength = 16 * 1024, private readonly writeBytes = 256 * 1024) {
         super(chunkLength);
     }
 
     end(): void {
         this.flush();
+        this.writeBuffers();
     }
 
     protected take(chunk: string): void {
         const bytes = Buffer.from(chunk, "utf8");
-        let offset = 0;
+        this.buffers.push(bytes);
+        this.bufferedBytes += bytes.length;
+        if (this.bufferedBytes >= this.writeBytes) this.writeBuffers();
+    }
+
+    private writeBuffers(): void {
+        if (this.buffers.length === 0) return;
+        const buffers = this.buffers;
+        const total = this.bufferedBytes;
+        this.buffers = [];
+        this.bufferedBytes = 0;
         try {
-            while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+            const written = writevSync(this.fd, buffers);
+            if (written < total) {
+                // A short write (rare for files): the rest by writeSync until all is written.
+                const rest = Buffer.concat(buffers).subarray(written);
+                let offset = 0;
+                while (offset < rest.length) offset += writeSync(this.fd, rest, offset, rest.length - offset);
+            }
         } catch (error) {
             throw new WriteFailure(error);
         }
