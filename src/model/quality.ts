@@ -155,7 +155,9 @@ export function withStaleness(tiles: readonly KpiTile[], periods: readonly TileP
         if (stale === null) return tile;
         const copy = Object.create(Object.getPrototypeOf(tile) as object, Object.getOwnPropertyDescriptors(tile)) as KpiTile;
         Object.defineProperty(copy, "stale", { value: stale, enumerable: true });
-        Object.defineProperty(copy, "ariaLabel", { value: `${tile.ariaLabel}. ${stale.text}`, enumerable: true });
+        // Made when first read, as the original's is (only the tiles drawn need it).
+        let ariaLabel: string | undefined;
+        Object.defineProperty(copy, "ariaLabel", { get: () => (ariaLabel ??= `${tile.ariaLabel}. ${stale.text}`), enumerable: true });
         return copy;
     });
 }

@@ -189,7 +189,9 @@ export class TileRenderer {
         if (this.grid.getAttribute("aria-label") !== gridLabel) this.grid.setAttribute("aria-label", gridLabel);
         const layout = this.measureLayout(order, options, model.bound, withHeadings);
         this.order = order;
-        this.indexByKey = new Map(order.map((tile, index) => [tile.key, index]));
+        const indexByKey = new Map<string, number>();
+        for (let index = 0; index < order.length; index++) indexByKey.set(order[index].key, index);
+        this.indexByKey = indexByKey;
         const layoutChanged = !this.layout || layoutKey(this.layout) !== layoutKey(layout);
         this.layout = layout;
         this.locale = t.locale;
