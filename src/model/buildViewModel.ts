@@ -167,7 +167,7 @@ export function buildViewModel(dataView: DataView | undefined, ctx: ModelContext
         let tile: ModelTile;
         if (previous && before && sameInputs(before.rows, before.k, update, k)) {
             // Value for value the same rows: the tile stays, and now reads this update's rows and selection (the last update's can go).
-            before.rebase(update, k);
+            before.rebase(update, k, shared);
             tile = previous.tile as ModelTile;
             cache.keep(previous, tile);
         } else {
@@ -551,7 +551,8 @@ class TileSource implements TilePeriods {
     rows: UpdateRows;
     k: number;
     private buckets: KpiBucket | null = null;
-    readonly shared: SharedContext;
+    /** The update's shared context (rebased with the rows: the same settings and fields, this update's columns). */
+    shared: SharedContext;
     readonly values: SourceValues;
     readonly labels: readonly string[];
     readonly hasFigure: readonly boolean[];
@@ -583,9 +584,10 @@ class TileSource implements TilePeriods {
     }
 
     /** Read this KPI's rows (and make its selection id) from `rows` from now on: the same values, at KPI `k` there. */
-    rebase(rows: UpdateRows, k: number): void {
+    rebase(rows: UpdateRows, k: number, shared: SharedContext): void {
         this.rows = rows;
         this.k = k;
+        this.shared = shared;
         this.buckets = null;
         this.selectionIdMade = false;
         this.selectionIdValue = undefined;

@@ -129,8 +129,8 @@ describe("tiles kept between updates", () => {
 
     test("a kept tile reads its lazy parts from the latest dataView, not the one it was built from", () => {
         const cache = new ModelCache();
-        const roles = { ...ROLES, England: "england", Commentary: "commentary" };
-        const data = rows().map(r => ({ ...r, England: 0.84, Commentary: `About ${String(r.KPI)}` }));
+        const roles = { ...ROLES, England: "england", Commentary: "commentary", Note: "tooltips" };
+        const data = rows().map(r => ({ ...r, England: 0.84, Commentary: `About ${String(r.KPI)}`, Note: 7 }));
         const old = buildDataView(data, roles, FORMATS);
         const first = build(cache, old);
         const latest = buildDataView(data, roles, FORMATS);
@@ -139,6 +139,7 @@ describe("tiles kept between updates", () => {
         // The first dataView is gone (Power BI does not keep it): nothing may be read from it any more.
         for (const column of [...(old.categorical?.categories ?? []), ...(old.categorical?.values ?? [])]) {
             (column.values as unknown[]).fill("not a value any more");
+            column.source.displayName = "not a field any more";
         }
         const fresh = build(new ModelCache(), latest);
         expect(shown(kept[0])).toEqual(shown(fresh[0]));
