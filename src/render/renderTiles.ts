@@ -330,6 +330,9 @@ export class TileRenderer {
             channel.port1.onmessage = () => {
                 this.marginPending = false;
                 if (this.fill()) this.onBuiltChange?.();
+                // Lay the new margin out now, off the update's path: the next update reads the box's
+                // geometry first, and would otherwise pay for this layout before it can start.
+                this.measure();
             };
             channel.port2.postMessage(0);
         });
