@@ -1,16 +1,17 @@
 /**
  * The generator's fast paths for large dictionaries (TMDL expression layout, the table and its
- * script in one pass, singleLine, the summary's remembered values) give exactly the text of the general code they stand in for (the
+ * script in one pass, singleLine, indentAfterLineFeeds, lineage tags by crypto.hash, the summary's remembered values) give exactly the text of the general code they stand in for (the
  * committed outputs compare whole files; these compare every shape of input).
  */
+import { createHash } from "crypto";
 import fc from "fast-check";
 import { printExpr } from "../../dax/src/expr/print";
 import { allMeasures } from "../../dax/src/measures/all";
 import {
-    expressionProperty, expressionText, TmdlTable, TmdlWriteError, writeCreateOrReplaceScript, writeTable, writeTableAndScript,
+    expressionProperty, expressionText, lineageTag, stableGuid, TmdlTable, TmdlWriteError, writeCreateOrReplaceScript, writeTable, writeTableAndScript,
 } from "../../dax/src/output/tmdlWriter";
 import { syntheticDictionary } from "../../dax/bench";
-import { singleLine } from "../../dax/src/expr/text";
+import { indentAfterLineFeeds, singleLine } from "../../dax/src/expr/text";
 import { showValue } from "../../dax/src/output/describe";
 import { precisionFromFormat, toShownPrecision } from "../../src/rules";
 import { NumberText } from "../../src/model/numberText";
@@ -62,6 +63,31 @@ describe("singleLine's shortcut for text without control characters or double sp
         const unit = fc.constantFrom("a", " ", " ", "\n", "\r", "\t", "\u0085", "\u2028", "\u00a0", "|", "é");
         fc.assert(fc.property(fc.string({ unit, maxLength: 16 }), text => {
             expect(singleLine(text)).toBe(reference(text));
+        }), RUNS);
+    });
+});
+
+describe("indentAfterLineFeeds' shortcut for text without empty lines or a final line feed", () => {
+    test("gives the lookahead replace's text for any text and indent", () => {
+        const unit = fc.constantFrom("a", " ", "\n", "\n", "\n", "\r", "\t", "$", "é");
+        fc.assert(fc.property(fc.string({ unit, maxLength: 20 }), fc.constantFrom("", "\t", "        ", "\t\t\t"), (text, indent) => {
+            expect(indentAfterLineFeeds(text, indent)).toBe(text.replace(/\n(?=[^\n])/g, `\n${indent}`));
+        }), RUNS);
+    });
+});
+
+describe("lineage tags from crypto.hash", () => {
+    // The GUID layout createHash gave before: SHA-1 of the UTF-8 seed, version 5, RFC 4122 variant.
+    const reference = (seed: string): string => {
+        const h = createHash("sha1").update(seed).digest("hex");
+        const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    };
+    test("are the createHash GUIDs for any key, Welsh, emoji and lone surrogates included", () => {
+        const unit = fc.constantFrom("a", "K", "/", " ", "\u0175", "\u2605", "\ud83d\ude00", "\ud800", "\u0000");
+        fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), key => {
+            expect(lineageTag(key)).toBe(reference(`council-kpi-tiles:${key}`));
+            expect(stableGuid(key)).toBe(reference(`council-kpi-tiles/pbip:${key}`));
         }), RUNS);
     });
 });

@@ -81,6 +81,16 @@ export function singleLine(text: string): string {
 }
 
 /**
+ * `text.replace(/\n(?=[^\n])/g, "\n" + indent)`: `indent` after every line feed that does not
+ * end the text or come before another line feed (so empty lines stay empty). Text with neither
+ * (every printed measure) takes a plain replaceAll, several times faster than the lookahead.
+ */
+export function indentAfterLineFeeds(text: string, indent: string): string {
+    if (text.charCodeAt(text.length - 1) !== 10 && !text.includes("\n\n")) return text.replaceAll("\n", `\n${indent}`);
+    return text.replace(/\n(?=[^\n])/g, `\n${indent}`);
+}
+
+/**
  * The key two names are compared by for duplicates: Unicode NFC (so a precomposed é and e +
  * combining accent are one name) and case folded (DAX compares object names ignoring case;
  * upper- then lower-casing folds ß/SS, the Kelvin sign and long s as full case folding does).

@@ -3,7 +3,7 @@ import { col, measure, str } from "../expr/build";
 import { Expr } from "../expr/ast";
 import { bracketName, quoteTable } from "../expr/names";
 import { printExpr } from "../expr/print";
-import { singleLine } from "../expr/text";
+import { indentAfterLineFeeds, singleLine } from "../expr/text";
 import { MeasureDefinition } from "../measures/measure";
 import { LineChunks, Lines } from "./lines";
 import { GENERIC, MEASURES_TABLE, STAR } from "../measures/names";
@@ -27,7 +27,7 @@ export function defineMeasure(m: MeasureDefinition, out: Lines): void {
         out.push(`${head} ${text}`);
     } else {
         // Every non-empty line eight spaces deeper, in one pass over the text.
-        out.push(head, `        ${text.replace(/\n(?=[^\n])/g, "\n        ")}`);
+        out.push(head, `        ${indentAfterLineFeeds(text, "        ")}`);
     }
     out.push("");
 }
