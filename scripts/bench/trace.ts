@@ -14,6 +14,7 @@ import { buildDataView } from "../preview/dataview";
 import type { Dataset } from "../preview/dataset";
 import { DIST, ensurePackage } from "../preview/build-steps";
 import { findPackage, readVisualPackage } from "../preview/visual-package";
+import { showDataTab } from "./run";
 import { syntheticRows } from "./synthetic";
 
 interface TraceEvent { readonly name: string; readonly ph: string; readonly dur?: number; readonly args?: { data?: { frame?: string }; frame?: string } }
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
         const page = preview.page;
         const window = (shift: number) => buildDataView(syntheticRows(kpis, 13).filter(r => r.periodIndex > shift && r.periodIndex <= 12 + shift), visual.capabilities).dataView;
         await page.evaluate(([a, b]) => { (globalThis as unknown as { traceData: unknown }).traceData = { a, b }; }, [window(0), window(1)] as const);
+        // As npm run bench does: the host panel's Data tab, not the event list it redraws on every event.
+        await showDataTab(page);
         await page.evaluate(`window.preview.start(window.traceData.a)`);
         // One update, then the next painted frame of the visual's frame (requestAnimationFrame, then a message task).
         const step = (data: "a" | "b"): Promise<number> => page.evaluate(`(async () => {
