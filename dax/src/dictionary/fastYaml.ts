@@ -134,17 +134,22 @@ function value(text: string): unknown {
 
 const KEY = /^([A-Za-z_$][A-Za-z0-9_$-]*):(?:\s+|$)(.*)$/;
 
-/** Read the text, or null when it uses anything beyond the plain shape (use the full parser). */
-export function readFastYaml(text: string): FastDictionary | null {
+/**
+ * Read the text, or null when it uses anything beyond the plain shape (use the full parser).
+ * With `onKpi`, each KPI is handed over as soon as it is read instead of being kept (so it can
+ * be validated while it is young): `kpis` is then an empty list when there were KPIs. A null
+ * result can come after some KPIs were handed over.
+ */
+export function readFastYaml(text: string, onKpi?: (kpi: FastKpi) => void): FastDictionary | null {
     try {
-        return read(text);
+        return read(text, onKpi);
     } catch (error) {
         if (error instanceof Unsupported) return null;
         throw error;
     }
 }
 
-function read(source: string): FastDictionary {
+function read(source: string, onKpi: ((kpi: FastKpi) => void) | undefined): FastDictionary {
     const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
     if (text.includes("\r")) return unsupported();
     const lines = text.split("\n");
@@ -195,6 +200,7 @@ function read(source: string): FastDictionary {
         // The block list of KPIs: items start with "- " at one indentation.
         let itemIndent = -1;
         const items: FastKpi[] = [];
+        let handedOver = 0;
         while (i < lines.length) {
             const itemLine = lines[i];
             if (blank(itemLine)) { i++; continue; }
@@ -257,10 +263,15 @@ function read(source: string): FastDictionary {
                 currentNumber = i + 1;
                 i++;
             }
-            items.push({ line: itemNumber, entries });
+            if (onKpi === undefined) {
+                items.push({ line: itemNumber, entries });
+            } else {
+                onKpi({ line: itemNumber, entries });
+                handedOver++;
+            }
         }
         // `kpis:` with nothing under it is null in YAML, not an empty list.
-        kpis = items.length === 0 ? null : items;
+        kpis = items.length === 0 && handedOver === 0 ? null : items;
     }
     return { topLevel, kpisLine, kpis };
 }

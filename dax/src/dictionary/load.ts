@@ -1,10 +1,29 @@
 import { readFileSync, statSync } from "fs";
-import { readDictionary } from "./read";
-import { validateDictionary, ValidationResult } from "./validate";
+import { readDictionary, readFastYamlKpis } from "./read";
+import { DictionaryValidation, validateDictionary, ValidationResult } from "./validate";
 
-/** Validate dictionary text (the file name decides YAML, JSON or CSV). */
+/**
+ * Validate dictionary text (the file name decides YAML, JSON or CSV). A plain YAML file (the
+ * fast reader's shape) is validated a KPI at a time as it is read, so each KPI's parsed form
+ * dies young instead of the whole file being held three times over (the YAML's values, the raw
+ * entries, the definitions) while the garbage collector copies them. That gives exactly
+ * `validateDictionary(readDictionary(file, text))` when reading found no problem (the same KPIs
+ * in the same order, no reading issue before them, so checking stops where it would); otherwise
+ * the file is read and validated again the general way, which reports the reading problems.
+ */
 export function parseDictionaryText(file: string, text: string): ValidationResult {
-    return validateDictionary(readDictionary(file, text));
+    return validateKpiByKpi(file, text) ?? validateDictionary(readDictionary(file, text));
+}
+
+/** The KPI-at-a-time path of parseDictionaryText, or null when it does not apply. */
+export function validateKpiByKpi(file: string, text: string): ValidationResult | null {
+    const validation = new DictionaryValidation(file, []);
+    let count = 0;
+    const clean = readFastYamlKpis(file, text, kpi => {
+        count++;
+        validation.add(kpi);
+    });
+    return clean ? validation.result(count) : null;
 }
 
 /**

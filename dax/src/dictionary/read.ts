@@ -5,7 +5,7 @@ import { FIELD_NAMES } from "./fields";
 
 /** Columns a CSV dictionary may have: the fields, and `decimals` (only checked against the format: validate.ts). */
 const CSV_COLUMNS: readonly string[] = [...FIELD_NAMES, "decimals"];
-import { readFastYaml } from "./fastYaml";
+import { FastKpi, readFastYaml } from "./fastYaml";
 import { JsonEntry, JsonNode, JsonSyntaxError, jsonValue, lineIndex, MAX_DEPTH, parseJson } from "./json";
 import { DictionaryIssue, RawDictionary, RawField, RawKpi, SourceLocation } from "./types";
 
@@ -246,18 +246,41 @@ function fastDictionary(file: string, fast: NonNullable<ReturnType<typeof readFa
     }
     if (fast.kpis === null || fast.kpisLine === null) return shapeError(file, { file, line: fast.topLevel[0]?.line ?? 1 }, issues);
     if (fast.kpis.length === 0) return emptyList(file, { file, line: fast.kpisLine }, issues);
-    const kpis: RawKpi[] = fast.kpis.map((item, index) => {
-        const fields = new Map<string, RawField>();
-        for (const entry of item.entries) {
-            if (fields.has(entry.key)) {
-                issues.push({ severity: "error", location: { file, line: entry.keyLine }, field: entry.key, message: "the field is given twice in this KPI" });
-                continue;
-            }
-            fields.set(entry.key, { value: entry.value.value, location: { file, line: entry.value.line } });
-        }
-        return { index, location: { file, line: item.line }, fields, fromCsv: false };
-    });
+    const kpis: RawKpi[] = fast.kpis.map((item, index) => rawKpiOf(file, item, index, issues));
     return { file, kpis, issues };
+}
+
+/** One KPI of the fast reader as a raw entry; a field given twice is an issue (the first is kept). */
+function rawKpiOf(file: string, item: FastKpi, index: number, issues: DictionaryIssue[]): RawKpi {
+    const fields = new Map<string, RawField>();
+    for (const entry of item.entries) {
+        if (fields.has(entry.key)) {
+            issues.push({ severity: "error", location: { file, line: entry.keyLine }, field: entry.key, message: "the field is given twice in this KPI" });
+            continue;
+        }
+        fields.set(entry.key, { value: entry.value.value, location: { file, line: entry.value.line } });
+    }
+    return { index, location: { file, line: item.line }, fields, fromCsv: false };
+}
+
+/**
+ * The fast YAML path of readDictionary a KPI at a time: each KPI's raw entry is handed to
+ * `onKpi` as soon as it is read (the same entries, in order, with the same index and locations
+ * as readDictionary's `kpis`), so nothing of it but what validation keeps outlives its turn.
+ * True when the file was read this way with no problem at all (readDictionary would give no
+ * issue); false when it is not a `.yaml`/`.yml` file, the fast reader does not apply, or reading
+ * found a problem: then call readDictionary, which reports it (KPIs handed over before are to be
+ * discarded).
+ */
+export function readFastYamlKpis(file: string, text: string, onKpi: (kpi: RawKpi) => void): boolean {
+    if (formatOf(file) !== "yaml" || notTextAt(text) !== null || deepFlowAt(text) !== null) return false;
+    const issues: DictionaryIssue[] = [];
+    let index = 0;
+    const fast = readFastYaml(text, item => {
+        if (issues.length === 0) onKpi(rawKpiOf(file, item, index++, issues));
+    });
+    if (fast === null || issues.length > 0 || index === 0 || fast.kpisLine === null) return false;
+    return fast.topLevel.every(top => top.key === "kpis" || top.key === "$schema");
 }
 
 function reportUnknownTopLevel(root: YAMLMap, at: (offset: number | undefined) => SourceLocation, issues: DictionaryIssue[]): void {

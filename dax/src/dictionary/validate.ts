@@ -30,34 +30,60 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set(FIELD_NAMES);
 
 /** Validate every KPI, collecting every problem (never only the first). */
 export function validateDictionary(raw: RawDictionary): ValidationResult {
-    const issues: DictionaryIssue[] = [...raw.issues];
-    const kpis: KpiDefinition[] = [];
-    const identities: KpiIdentity[] = [];
-    const missingColumns = new Set<string>();
-    if (raw.csvColumns) {
-        for (const spec of FIELDS) {
-            if (!spec.required || raw.csvColumns.has(spec.name)) continue;
-            missingColumns.add(spec.name);
-            issues.push({
-                severity: "error", location: { file: raw.file, row: 1 }, field: spec.name,
-                message: "the header row has no column for this required field", allowed: describeAllowed(spec),
-            });
+    const validation = new DictionaryValidation(raw.file, raw.issues, raw.csvColumns);
+    for (const entry of raw.kpis) {
+        if (!validation.add(entry)) break;
+    }
+    return validation.result(raw.kpis.length);
+}
+
+/**
+ * validateDictionary a KPI at a time, for a reader that hands KPIs over as it reads them
+ * (load.ts): `add` each raw KPI in order, then `result` with how many the file holds.
+ */
+export class DictionaryValidation {
+    private readonly issues: DictionaryIssue[];
+    private readonly kpis: KpiDefinition[] = [];
+    private readonly identities: KpiIdentity[] = [];
+    private readonly missingColumns = new Set<string>();
+    private stoppedAt: RawKpi | null = null;
+
+    /** `readIssues`: the problems reading found; `csvColumns`: a CSV header's known field names. */
+    constructor(private readonly file: string, readIssues: readonly DictionaryIssue[], csvColumns?: ReadonlySet<string>) {
+        this.issues = [...readIssues];
+        if (csvColumns) {
+            for (const spec of FIELDS) {
+                if (!spec.required || csvColumns.has(spec.name)) continue;
+                this.missingColumns.add(spec.name);
+                this.issues.push({
+                    severity: "error", location: { file, row: 1 }, field: spec.name,
+                    message: "the header row has no column for this required field", allowed: describeAllowed(spec),
+                });
+            }
         }
     }
-    let stoppedAt: RawKpi | null = null;
-    for (const entry of raw.kpis) {
-        if (issues.length >= STOP_AFTER_ISSUES) { stoppedAt = entry; break; }
-        const { kpi, identity } = validateKpi(raw.file, entry, issues, missingColumns);
-        if (kpi) kpis.push(kpi);
-        if (identity) identities.push(identity);
+
+    /** Check one KPI; false when checking has stopped (the KPI is not checked, nor any later one). */
+    add(entry: RawKpi): boolean {
+        if (this.stoppedAt !== null) return false;
+        if (this.issues.length >= STOP_AFTER_ISSUES) { this.stoppedAt = entry; return false; }
+        const { kpi, identity } = validateKpi(this.file, entry, this.issues, this.missingColumns);
+        if (kpi) this.kpis.push(kpi);
+        if (identity) this.identities.push(identity);
+        return true;
     }
-    checkCollisions(identities, issues);
-    const hasError = issues.some(i => i.severity === "error");
-    if (!hasError && raw.kpis.length === 0) {
-        issues.push({ severity: "error", location: { file: raw.file }, field: "kpis", message: "the dictionary has no KPIs", allowed: "at least one KPI" });
+
+    /** The dictionary (null on any error) and every problem in file order; `kpiCount`: the KPIs of the file. */
+    result(kpiCount: number): ValidationResult {
+        const issues = this.issues;
+        checkCollisions(this.identities, issues);
+        const hasError = issues.some(i => i.severity === "error");
+        if (!hasError && kpiCount === 0) {
+            issues.push({ severity: "error", location: { file: this.file }, field: "kpis", message: "the dictionary has no KPIs", allowed: "at least one KPI" });
+        }
+        const sorted = [...issues].sort(compareIssues);
+        return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: this.file, kpis: this.kpis }, issues: capIssues(sorted, this.stoppedAt) };
     }
-    const sorted = [...issues].sort(compareIssues);
-    return { dictionary: sorted.some(i => i.severity === "error") ? null : { file: raw.file, kpis }, issues: capIssues(sorted, stoppedAt) };
 }
 
 /**
