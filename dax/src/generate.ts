@@ -73,7 +73,9 @@ export function streamOutputs(dictionary: KpiDictionary, source: string, open: (
     };
     const query = sink(OUTPUT_FILES.query);
     const perKpiQuery = own.length > 0 ? new LineSink(sink(OUTPUT_FILES.perKpiQuery)) : null;
-    const tmdl = new MeasuresTableStream(source, new LineSink(sink(OUTPUT_FILES.tmdl)), new LineSink(sink(OUTPUT_FILES.tmdlScript)));
+    const tmdlTable = new LineSink(sink(OUTPUT_FILES.tmdl));
+    const tmdlScript = new LineSink(sink(OUTPUT_FILES.tmdlScript));
+    const tmdl = new MeasuresTableStream(source, tmdlTable, tmdlScript);
     const csv = sink(OUTPUT_FILES.kpiDimension);
     const summary = new LineSink(sink(OUTPUT_FILES.summary));
 
@@ -100,9 +102,13 @@ export function streamOutputs(dictionary: KpiDictionary, source: string, open: (
             }
         }
         perKpiQueryTail(dictionary, perKpiQuery);
+        perKpiQuery.end();
     }
     tmdl.end();
+    tmdlTable.end();
+    tmdlScript.end();
     summary.push("");
+    summary.end();
     return { files, measureCount };
 }
 

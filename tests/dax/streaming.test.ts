@@ -4,6 +4,7 @@
  * general path that builds every measure and joins every file in memory. And the streaming
  * writer keeps the atomic writer's promise: a failure part way leaves the previous outputs.
  */
+import fc from "fast-check";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -73,14 +74,28 @@ describe("streamOutputs writes exactly generateOutputs' files", () => {
 });
 
 describe("sinks", () => {
-    test("LineSink joins its lines with line feeds, whatever the chunk length", () => {
+    test("LineSink joins its lines with line feeds, whatever its and the sink's chunk lengths", () => {
         for (const chunk of [1, 3, 1024]) {
-            const sink = new StringSink(chunk);
-            const lines = new LineSink(sink);
-            lines.push("a", "", "b\nc");
-            lines.pushAll(["", "\u2605 d", ""]);
-            expect(sink.text()).toBe(["a", "", "b\nc", "", "\u2605 d", ""].join("\n"));
+            for (const lineChunk of [1, 2, 5, 16 * 1024]) {
+                const sink = new StringSink(chunk);
+                const lines = new LineSink(sink, lineChunk);
+                lines.push("a", "", "b\nc");
+                lines.pushAll(["", "\u2605 d", ""]);
+                lines.push("");
+                lines.pushAll([]);
+                lines.push("e");
+                lines.end();
+                expect(sink.text()).toBe(["a", "", "b\nc", "", "\u2605 d", "", "", "e"].join("\n"));
+            }
         }
+        fc.assert(fc.property(fc.array(fc.array(fc.constantFrom("", "a", "bc", "\n", "x\ny", "\u2605")), { maxLength: 8 }), fc.integer({ min: 1, max: 8 }),
+            (pushes, lineChunk) => {
+                const sink = new StringSink(3);
+                const lines = new LineSink(sink, lineChunk);
+                for (const p of pushes) lines.pushAll(p);
+                lines.end();
+                expect(sink.text()).toBe(pushes.flat().join("\n"));
+            }), { numRuns: 2000 });
     });
 
     test("FileSink writes UTF-8, every chunk, and what is pending at end", () => {

@@ -109,12 +109,18 @@ export class FileSink extends ChunkedSink {
 
 /**
  * Lines to a sink, joined by line feeds (`lines.join("\n")` of every line pushed: no line feed
- * after the last). A pushed piece may itself hold several lines.
+ * after the last). A pushed piece may itself hold several lines. Lines are gathered and joined
+ * by line feeds about `chunkLength` characters at a time (one join over the lines instead of a
+ * separate one-character piece between every two); `end` hands on what is pending, and must be
+ * called once all lines are pushed, before the sink itself is ended.
  */
 export class LineSink {
-    private first = true;
+    /** Lines not yet handed on; after the first chunk it starts with "", so the join puts the line feed between chunks. */
+    private pending: string[] = [];
+    private pendingLength = 0;
+    private started = false;
 
-    constructor(private readonly sink: TextSink) {}
+    constructor(private readonly sink: TextSink, private readonly chunkLength = 16 * 1024) {}
 
     push(...lines: string[]): void {
         this.pushAll(lines);
@@ -122,9 +128,22 @@ export class LineSink {
 
     pushAll(lines: readonly string[]): void {
         for (let i = 0; i < lines.length; i++) {
-            if (this.first) this.first = false;
-            else this.sink.write("\n");
-            this.sink.write(lines[i]);
+            this.pending.push(lines[i]);
+            this.pendingLength += lines[i].length + 1;
         }
+        if (this.pendingLength >= this.chunkLength) this.flush();
+    }
+
+    /** Hand on the lines still pending (nothing is written after this but further pushes). */
+    end(): void {
+        this.flush();
+    }
+
+    private flush(): void {
+        if (this.pending.length === 0 || (this.started && this.pending.length === 1)) return;
+        this.sink.write(this.pending.join("\n"));
+        this.started = true;
+        this.pending = [""];
+        this.pendingLength = 0;
     }
 }
