@@ -5,42 +5,36 @@
  * collector and are copied by it, where a chunk of about 64,000 characters is joined while its
  * lines are young (chunks that big are allocated outside the young generation).
  */
+import { LineSink, StringSink } from "./sink";
+
 /** Where a file's lines go: kept in chunks (LineChunks) or written as they come (LineSink, sink.ts). */
 export interface Lines {
     push(...lines: string[]): void;
     pushAll(lines: readonly string[]): void;
 }
 
+/** Lines kept in memory, a chunk at a time: the same batching as LineSink, into a StringSink. */
 export class LineChunks implements Lines {
-    private readonly chunks: string[] = [];
-    private pending: string[] = [];
-    private pendingLength = 0;
+    private readonly text: StringSink;
+    private readonly lines: LineSink;
 
-    constructor(private readonly chunkLength = 64 * 1024) {}
+    constructor(chunkLength = 64 * 1024) {
+        this.text = new StringSink(chunkLength);
+        this.lines = new LineSink(this.text, chunkLength);
+    }
 
     push(...lines: string[]): void {
-        this.pushAll(lines);
+        this.lines.pushAll(lines);
     }
 
     /** `push` for a list of any length (a spread call is limited in arguments). */
     pushAll(lines: readonly string[]): void {
-        for (let i = 0; i < lines.length; i++) {
-            this.pending.push(lines[i]);
-            this.pendingLength += lines[i].length + 1;
-        }
-        if (this.pendingLength >= this.chunkLength) this.flush();
+        this.lines.pushAll(lines);
     }
 
     /** Every line pushed, joined by line feeds. */
     join(): string {
-        this.flush();
-        return this.chunks.join("\n");
-    }
-
-    private flush(): void {
-        if (this.pending.length === 0) return;
-        this.chunks.push(this.pending.join("\n"));
-        this.pending = [];
-        this.pendingLength = 0;
+        this.lines.end();
+        return this.text.text();
     }
 }
