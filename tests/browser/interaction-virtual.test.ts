@@ -42,6 +42,13 @@ const focused = (frame: Frame): Promise<{ kpi: string | null; pos: number; inVie
     };
 });
 
+/** The packaged visual at 1280 x 720 with 1,000 synthetic KPIs x 12 periods. */
+async function openThousand(): Promise<PreviewBrowser> {
+    const visual = await visualUnderTest();
+    const dataset = { folder: "(synthetic)", rows: syntheticRows(1000, 12), problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
+    return openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
+}
+
 async function focusFirstTile(preview: PreviewBrowser): Promise<void> {
     const frame = preview.frame();
     await preview.page.focus("#clear-selection");
@@ -108,10 +115,7 @@ describe("the sample at 360 x 260", () => {
 });
 
 test("1,000 KPIs at 1280 x 720: a few dozen tiles built; scrolling builds the next screen", async () => {
-    const visual = await visualUnderTest();
-    const rows = syntheticRows(1000, 12);
-    const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
-    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
+    const preview = await openThousand();
     try {
         const frame = preview.frame();
         const before = await built(frame);
@@ -176,10 +180,7 @@ const focusedAgainstView = (frame: Frame): Promise<{ pos: number; tile: { top: n
 });
 
 test("1,000 KPIs: after scrolling, Tab or Shift+Tab into the visual focuses a tile the reader can see (WCAG 2.4.11)", async () => {
-    const visual = await visualUnderTest();
-    const rows = syntheticRows(1000, 12);
-    const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
-    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
+    const preview = await openThousand();
     try {
         const frame = preview.frame();
         const tabIn = async (key: "Tab" | "Shift+Tab") => {
@@ -247,10 +248,7 @@ test("1,000 KPIs: after scrolling, Tab or Shift+Tab into the visual focuses a ti
 });
 
 test("1,000 KPIs: an update draws the tiles in view at once and builds the margin around them after the frame", async () => {
-    const visual = await visualUnderTest();
-    const rows = syntheticRows(1000, 12);
-    const dataset = { folder: "(synthetic)", rows, problems: [], ok: true, kpiCount: 1000, periodCount: 12 };
-    const preview = await openPreview({ visual, dataset, width: 1280, height: 720, browser: browser() });
+    const preview = await openThousand();
     try {
         const frame = preview.frame();
         await eventually(async () => expect((await built(frame)).length).toBeGreaterThan(30));
