@@ -18,16 +18,8 @@ import { buildDataView, JsonDataView } from "../preview/dataview";
 import { withoutWindow } from "../preview/host-emulator/segments";
 import type { PaintTiming } from "../preview/host-emulator/paint";
 import type { VisualPackage } from "../preview/visual-package";
+import { BenchRow, timedRow } from "./rows";
 import { syntheticRows } from "./synthetic";
-
-export interface LargeRow {
-    readonly measure: string;
-    readonly value: string;
-    readonly min?: string;
-    readonly max?: string;
-    readonly target: string;
-    readonly ok: boolean | null;
-}
 
 type Action = "first" | "same" | "changed" | "resize" | "scroll";
 
@@ -39,13 +31,6 @@ interface PaintApi {
 }
 type BenchWindow = { preview: { paint: PaintApi; segments: { loaded: number; total: number } }; largeData: Record<string, unknown> };
 
-const ms = (n: number): string => `${n.toFixed(1)} ms`;
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** The query for periods 1..P (window 0) or 2..P+1 (window 1): the period slicer moved by one. */
 function query(kpis: number, periods: number, shift: 0 | 1, capabilities: unknown): JsonDataView {
@@ -79,7 +64,7 @@ const TARGETS: Partial<Record<Action, number>> = { changed: 100 };
 
 /** The 10,000-KPI rows of the benchmark table, on the preview page `page` (1280 x 720). */
 export async function benchTenThousand(page: Page, visual: VisualPackage, runs: number, say: (line: string) => void,
-    heap: () => Promise<number>): Promise<LargeRow[]> {
+    heap: () => Promise<number>): Promise<BenchRow[]> {
     const kpis = 10_000;
     const periods = 12;
     const name = "10,000 KPIs x 12 periods";
@@ -99,7 +84,7 @@ export async function benchTenThousand(page: Page, visual: VisualPackage, runs: 
             w.largeData = { ...(w.largeData ?? {}), [k]: parsed };
         }, [key, slim(dv)] as const);
     }
-    const rows: LargeRow[] = [];
+    const rows: BenchRow[] = [];
     let failed = 0;
     const counts = { first: runs, same: runs * 2, changed: runs * 2, resize: runs * 2, scroll: runs * 2 };
     for (const action of ["first", "same", "changed", "resize", "scroll"] as const) {
@@ -114,19 +99,10 @@ export async function benchTenThousand(page: Page, visual: VisualPackage, runs: 
             const still = samples.filter(s => (s.moved ?? 0) <= 0).length;
             if (still > 0) rows.push({ measure: `${LABELS[action]}, ${name}: scrolls that did not move`, value: String(still), target: "0", ok: false });
         }
-        const values = samples.map(s => s.ms);
-        const med = median(values);
-        const target = TARGETS[action];
-        rows.push({
-            measure: `${LABELS[action]}, ${name}`, value: ms(med), min: ms(Math.min(...values)), max: ms(Math.max(...values)),
-            target: target ? `< ${target} ms` : "", ok: target === undefined ? null : med < target,
-        });
+        rows.push(timedRow(`${LABELS[action]}, ${name}`, samples.map(s => s.ms), TARGETS[action]));
         if (action === "first" || action === "changed") {
-            const last = samples.map(s => s.lastUpdateMs ?? Number.NaN);
-            rows.push({
-                measure: `${LABELS[action]}, ${name}: of which the update with the last window (model and tiles, to layout)`,
-                value: ms(median(last)), min: ms(Math.min(...last)), max: ms(Math.max(...last)), target: "", ok: null,
-            });
+            rows.push(timedRow(`${LABELS[action]}, ${name}: of which the update with the last window (model and tiles, to layout)`,
+                samples.map(s => s.lastUpdateMs ?? Number.NaN)));
         }
         if (action === "first") {
             rows.push({ measure: `JS heap after render, ${name}`, value: `${((await heap()) / 2 ** 20).toFixed(1)} MiB`, target: "", ok: null });

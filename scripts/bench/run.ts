@@ -23,6 +23,9 @@ import type { Dataset } from "../preview/dataset";
 import { findPackage, readVisualPackage, VisualPackage } from "../preview/visual-package";
 import { syntheticRows } from "./synthetic";
 import { benchTenThousand } from "./large";
+import { BenchRow, ms, timedRow } from "./rows";
+
+export type { BenchRow } from "./rows";
 
 interface Timing { updateMs: number; finishedMs: number | null; outcome: string }
 /** One timed action: ms to the next painted frame, and whether the visual reported renderingFinished. */
@@ -54,23 +57,6 @@ const CASES: readonly Case[] = [
     { name: "1,000 KPIs x 12 periods", kpis: 1000, periods: 12, targets: { first: 150, changed: 50 } },
     { name: "30,000 rows (250 KPIs x 120 months)", kpis: 250, periods: 120, targets: {}, measures: ["first", "same", "changed"] },
 ];
-
-export interface BenchRow {
-    readonly measure: string;
-    readonly value: string;
-    readonly min?: string;
-    readonly max?: string;
-    readonly target: string;
-    readonly ok: boolean | null;
-}
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const ms = (n: number): string => `${n.toFixed(1)} ms`;
 
 /**
  * In the page: the host emulator's `window.preview`, and `timed(action)`, which runs a host
@@ -164,10 +150,6 @@ async function heapAfterGc(page: Page): Promise<number> {
     return usage.usedSize;
 }
 
-function check(value: number, target: number | undefined): boolean | null {
-    return target === undefined ? null : value < target;
-}
-
 async function benchDax(): Promise<BenchRow | null> {
     const file = join(ROOT, "dax", "bench.ts");
     if (!existsSync(file)) return null;
@@ -247,13 +229,7 @@ export async function runBenchmarks(visual: VisualPackage, runs: number, say: (l
                 const list = samples.get(measure);
                 if (!list) continue;
                 failed += list.filter(t => t.outcome !== "finished").length;
-                const values = list.map(t => t.paintMs);
-                const med = median(values);
-                const target = c.targets[measure];
-                rows.push({
-                    measure: `${LABEL[measure]}, ${c.name}`, value: ms(med), min: ms(Math.min(...values)), max: ms(Math.max(...values)),
-                    target: target ? `< ${target} ms` : "", ok: check(med, target),
-                });
+                rows.push(timedRow(`${LABEL[measure]}, ${c.name}`, list.map(t => t.paintMs), c.targets[measure]));
             }
             if (dom) {
                 rows.push({ measure: `Tiles built / elements in the visual, ${c.name}`, value: `${dom.built} / ${dom.elements}`, target: "", ok: null });
