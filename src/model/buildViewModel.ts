@@ -69,9 +69,22 @@ interface KpiBucket {
 /** Roles read as cells for every period (all but the grouping roles). */
 const CELL_ROLES: readonly RoleName[] = ROLES.filter(r => r !== "kpi" && r !== "group" && r !== "period" && r !== "tooltips");
 const CELL_INDEX = new Map<RoleName, number>(CELL_ROLES.map((role, i) => [role, i]));
-const ACTUAL = CELL_INDEX.get("actual") as number;
-const TARGET = CELL_INDEX.get("target") as number;
-const QUALITY = CELL_INDEX.get("quality") as number;
+/** A role's place in CELL_ROLES (-1: not a cell role). */
+const cellIndex = (role: RoleName): number => CELL_INDEX.get(role) ?? -1;
+// The roles the model reads directly.
+const ACTUAL = cellIndex("actual");
+const TARGET = cellIndex("target");
+const QUALITY = cellIndex("quality");
+const FORMAT = cellIndex("format");
+const POLARITY = cellIndex("polarity");
+const TOLERANCE = cellIndex("tolerance");
+const TOLERANCE_PCT = cellIndex("tolerancePct");
+const FLOOR = cellIndex("floor");
+const STRETCH = cellIndex("stretch");
+const STATUS = cellIndex("status");
+const PREVIOUS = cellIndex("previous");
+const OWNER = cellIndex("owner");
+const COMMENTARY = cellIndex("commentary");
 
 /** The value of `column` for a period: its first row's, or the first non-missing of its rows. */
 function cellAt(column: readonly Cell[] | undefined, bucket: PeriodBucket): Cell {
@@ -412,18 +425,6 @@ interface SharedContext {
     readonly viewEnd: DateKey | null;
 }
 
-/** Places in CELL_ROLES of the roles a tile reads directly. */
-const FORMAT = CELL_INDEX.get("format") as number;
-const POLARITY = CELL_INDEX.get("polarity") as number;
-const TOLERANCE = CELL_INDEX.get("tolerance") as number;
-const TOLERANCE_PCT = CELL_INDEX.get("tolerancePct") as number;
-const FLOOR = CELL_INDEX.get("floor") as number;
-const STRETCH = CELL_INDEX.get("stretch") as number;
-const STATUS = CELL_INDEX.get("status") as number;
-const PREVIOUS = CELL_INDEX.get("previous") as number;
-const OWNER = CELL_INDEX.get("owner") as number;
-const COMMENTARY = CELL_INDEX.get("commentary") as number;
-
 /** The fields of a tile worked out when it is built. */
 type TileFields = Pick<KpiTile, "key" | "name" | "group" | "deliveredIndex" | "period" | "actual" | "target" | "gap" | "status"
     | "statusReason" | "statusLabel" | "polarity" | "direction" | "movement" | "directionLabel" | "owner" | "commentary" | "quality"
@@ -554,8 +555,6 @@ class TileSource implements TilePeriods {
     /** The update's shared context (rebased with the rows: the same settings and fields, this update's columns). */
     shared: SharedContext;
     readonly values: SourceValues;
-    readonly labels: readonly string[];
-    readonly hasFigure: readonly boolean[];
 
     // Made when first read.
     actualText?: string;
@@ -579,8 +578,16 @@ class TileSource implements TilePeriods {
         this.k = k;
         this.shared = shared;
         this.values = values;
-        this.labels = values.labels;
-        this.hasFigure = values.hasFigure;
+    }
+
+    /** The KPI's period labels in order (TilePeriods). */
+    get labels(): readonly string[] {
+        return this.values.labels;
+    }
+
+    /** Which of those periods have a figure (TilePeriods). */
+    get hasFigure(): readonly boolean[] {
+        return this.values.hasFigure;
     }
 
     /** Read this KPI's rows (and make its selection id) from `rows` from now on: the same values, at KPI `k` there. */
@@ -645,14 +652,14 @@ class TileSource implements TilePeriods {
 
     makeBenchmark(tile: TileFields): BenchmarkView | null {
         const { numbers, ctx } = this.shared;
-        return buildBenchmark(role => this.cell(CELL_INDEX.get(role) ?? -1), tile.actual, this.values.suppliedActual, tile.polarity,
+        return buildBenchmark(role => this.cell(cellIndex(role)), tile.actual, this.values.suppliedActual, tile.polarity,
             this.values.precision, numbers, this.values.format, ctx.t);
     }
 
     makePathToGreen(tile: TileFields): PathToGreenView | null | undefined {
         const { bound, viewEnd, ctx } = this.shared;
         if (!PATH_TO_GREEN_ROLES.some(role => bound.has(role))) return undefined;
-        return pathToGreenOf(role => this.cell(CELL_INDEX.get(role) ?? -1), tile.status, viewEnd, ctx.t);
+        return pathToGreenOf(role => this.cell(cellIndex(role)), tile.status, viewEnd, ctx.t);
     }
 
     /** The `tooltips` fields of the period shown. */

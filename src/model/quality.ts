@@ -107,17 +107,18 @@ export function noFigureWords(quality: DataQuality, t: Localiser): string | null
 
 /**
  * The staleness of a tile whose figure is for `latest`: null when that is the period in view (or
- * later, or either is unknown). `inViewQuality` is the quality of the KPI's row for the period in
- * view, when it has one, so a suppressed quarter is named as such.
+ * later, or either is unknown). `inViewQuality` gives the quality of the KPI's row for the period
+ * in view, when it has one, so a suppressed quarter is named as such (asked only for a stale tile).
  */
 export function staleFigure(latest: string | null, hasFigure: boolean, inView: PeriodInView | null,
-    inViewQuality: DataQuality | null, t: Localiser): StaleFigure | null {
+    inViewQuality: () => DataQuality | null, t: Localiser): StaleFigure | null {
     if (inView === null || latest === null || !hasFigure || latest === inView.label) return null;
     const at = inView.rank.get(latest);
     const viewAt = inView.rank.get(inView.label);
     if (at === undefined || viewAt === undefined || at >= viewAt) return null;
-    const key: StringKey = inViewQuality === "Suppressed" ? "Stale_Suppressed"
-        : inViewQuality === "Not returned" ? "Stale_NotReturned" : "Stale_NoFigure";
+    const quality = inViewQuality();
+    const key: StringKey = quality === "Suppressed" ? "Stale_Suppressed"
+        : quality === "Not returned" ? "Stale_NotReturned" : "Stale_NoFigure";
     return { inView: inView.label, latest, text: t.format(key, inView.label, latest) };
 }
 
@@ -145,13 +146,11 @@ export function withStaleness(tiles: readonly KpiTile[], periods: readonly TileP
     if (!hasPeriod || tiles.length < 2) return tiles as KpiTile[];
     const inView = periodInView(periods);
     if (inView === null) return tiles as KpiTile[];
-    const viewAt = inView.rank.get(inView.label) as number;
     return tiles.map((tile, i) => {
         const own = periods[i];
-        if (tile.period === null || tile.period === inView.label || tile.actual === null) return tile;
-        const at = own.labels.indexOf(tile.period);
-        if (at === -1 || !own.hasFigure[at] || (inView.rank.get(tile.period) ?? viewAt) >= viewAt) return tile;
-        const stale = staleFigure(tile.period, true, inView, own.labels.includes(inView.label) ? own.quality(inView.label) : null, t);
+        // The quality of the period in view is read only for a tile that is stale.
+        const stale = staleFigure(tile.period, tile.actual !== null && tile.period !== null && own.labels.includes(tile.period), inView,
+            () => (own.labels.includes(inView.label) ? own.quality(inView.label) : null), t);
         if (stale === null) return tile;
         const copy = Object.create(Object.getPrototypeOf(tile) as object, Object.getOwnPropertyDescriptors(tile)) as KpiTile;
         Object.defineProperty(copy, "stale", { value: stale, enumerable: true });
