@@ -425,9 +425,9 @@ export class TileRenderer {
     }
 
     private drawTile(element: HTMLElement, tile: KpiTile, ctx: TileRenderContext): void {
-        const last = this.drawnWith.get(element);
         // The model reuses the tile object of a KPI whose data did not change: nothing to do.
-        if (last && last.tile === tile && last.context === this.contextKey) return;
+        if (this.isCurrent(element, tile)) return;
+        const last = this.drawnWith.get(element);
         applyTileAttributes(element, tile, ctx);
         if (!last || last.context !== this.contextKey) drawTileContent(element, tile, ctx);
         else updateTileContent(element, tile, ctx);
